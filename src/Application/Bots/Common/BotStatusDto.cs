@@ -1,0 +1,5 @@
+using Chat9.Domain.Bots;
+
+namespace Chat9.Application.Bots.Common;
+
+public sealed record BotStatusDto(string PublicId, BotStatus Status);

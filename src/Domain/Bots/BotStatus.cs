@@ -1,0 +1,7 @@
+namespace Chat9.Domain.Bots;
+
+public enum BotStatus
+{
+    Active,
+    Disabled,
+}

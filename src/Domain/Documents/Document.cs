@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using Chat9.Domain.Common;
+using Chat9.Domain.Documents.Events;
+
+namespace Chat9.Domain.Documents;
+
+/// <summary>
+/// An uploaded file or a crawled page. The row is also the work item of the ingestion queue:
+/// queued → processing (claimed under a lease) → ready | error. An expired lease can be claimed again.
+/// </summary>
+public sealed class Document : Entity, IAggregateRoot
+{
+    public const int FilenameMaxChars = 255;
+
+    private readonly List<DocumentChunk> _chunks = [];
+
+    // For EF Core.
+    private Document() { }
+
+    private Document(Guid id, Guid botId, string filename, DocumentFileType fileType, long sizeBytes, string sha256, DateTimeOffset now)
+        : base(id)
+    {
+        BotId = botId;
+        Filename = filename;
+        FileType = fileType;
+        SizeBytes = sizeBytes;
+        ContentSha256 = sha256;
+        Status = DocumentStatus.Queued;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public Guid BotId { get; private set; }
+
+    public string Filename { get; private set; } = null!;
+
+    public DocumentFileType FileType { get; private set; }
+
+    public DocumentStatus Status { get; private set; }
+
+    public string? ErrorCode { get; private set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public long SizeBytes { get; private set; }
+
+    public string ContentSha256 { get; private set; } = null!;
+
+    public string? SourceUrl { get; private set; }
+
+    /// <summary>The URL source that crawled this page; <c>null</c> for uploads.</summary>
+    public Guid? SourceId { get; private set; }
+
+    public int ChunkCount { get; private set; }
+
+    public int? ParsedTextLength { get; private set; }
+
+    public int? HealthScore { get; private set; }
+
+    public DateTimeOffset? HealthCheckedAt { get; private set; }
+
+    public string? LeaseOwner { get; private set; }
+
+    public DateTimeOffset? LeaseExpiresAt { get; private set; }
+
+    public int ProcessingAttempts { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IReadOnlyCollection<DocumentChunk> Chunks => _chunks.AsReadOnly();
+
+    /// <summary>Accepts an uploaded file into the queue. The original bytes are returned for separate storage.</summary>
+    public static (Document Document, DocumentContent Content) Upload(
+        Guid botId, string filename, DocumentFileType fileType, byte[] bytes, string? sourceUrl, DateTimeOffset now)
+    {
+        Guard.NotDefault(botId, "bot_id");
+        if (bytes.Length == 0)
+        {
+            throw new DomainException("empty_file", "The file is empty.");
+        }
+
+        var name = SanitizeFilename(filename);
+        if (sourceUrl is not null && !Text.IsHttpUrl(sourceUrl, out _))
+        {
+            throw new DomainValidationException("source_url", "Must be an http or https URL.");
+        }
+
+        var document = new Document(Guid.CreateVersion7(now), botId, name, fileType, bytes.Length, Sha256Hex(bytes), now)
+        {
+            SourceUrl = sourceUrl,
+        };
+        document.Raise(new DocumentQueued(document.Id, botId));
+        return (document, new DocumentContent(document.Id, bytes));
+    }
+
+    public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>The last path segment of a client-supplied name, without control characters, at most 255 characters.</summary>
+    public static string SanitizeFilename(string? filename)
+    {
+        var raw = filename ?? string.Empty;
+        var lastSegment = raw[(raw.LastIndexOfAny(['/', '\\']) + 1)..];
+        var clean = new string(lastSegment.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length == 0 || clean is "." or "..")
+        {
+            throw new DomainValidationException("file", "The file needs a name.");
+        }
+
+        return Text.Truncate(clean, FilenameMaxChars, string.Empty);
+    }
+
+    /// <summary>Whether a worker may take this document now: queued, or processing under a lease that has expired.</summary>
+    public bool IsClaimable(DateTimeOffset now) =>
+        Status == DocumentStatus.Queued || (Status == DocumentStatus.Processing && LeaseExpiresAt <= now);
+
+    public void Claim(string worker, DateTimeOffset now, TimeSpan lease)
+    {
+        if (!IsClaimable(now))
+        {
+            throw new DomainException("document_not_claimable", "The document is not waiting for processing.");
+        }
+
+        Status = DocumentStatus.Processing;
+        LeaseOwner = Guard.NotBlank(worker, "worker");
+        LeaseExpiresAt = now + lease;
+        ProcessingAttempts++;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Replaces the chunks in one step and makes the document searchable.</summary>
+    public void CompleteProcessing(IReadOnlyCollection<DocumentChunk> chunks, int parsedTextLength, DateTimeOffset now)
+    {
+        EnsureProcessing();
+        if (chunks.Any(c => c.DocumentId != Id))
+        {
+            throw new DomainValidationException("chunks", "Chunks must belong to this document.");
+        }
+
+        _chunks.Clear();
+        _chunks.AddRange(chunks);
+        ChunkCount = chunks.Count;
+        ParsedTextLength = parsedTextLength;
+        Status = DocumentStatus.Ready;
+        ErrorCode = null;
+        ErrorMessage = null;
+        ReleaseLease(now);
+        Raise(new DocumentReady(Id, BotId, ChunkCount));
+    }
+
+    public void FailProcessing(string errorCode, string errorMessage, DateTimeOffset now)
+    {
+        EnsureProcessing();
+        Status = DocumentStatus.Error;
+        ErrorCode = Guard.NotBlank(errorCode, "error_code");
+        ErrorMessage = Guard.NotBlank(errorMessage, "error_message");
+        ReleaseLease(now);
+        Raise(new DocumentFailed(Id, BotId, errorCode));
+    }
+
+    /// <summary>Queues a re-processing of the stored original. Old chunks keep serving until new ones replace them.</summary>
+    public void RequestReindex(DateTimeOffset now)
+    {
+        if (Status is DocumentStatus.Queued or DocumentStatus.Processing)
+        {
+            return;
+        }
+
+        Status = DocumentStatus.Queued;
+        UpdatedAt = now;
+        Raise(new DocumentQueued(Id, BotId));
+    }
+
+    public void RecordHealth(int score, DateTimeOffset now)
+    {
+        if (score is < 0 or > 100)
+        {
+            throw new DomainValidationException("score", "Health scores run from 0 to 100.");
+        }
+
+        HealthScore = score;
+        HealthCheckedAt = now;
+        UpdatedAt = now;
+    }
+
+    public void MarkRemoved() => Raise(new DocumentRemoved(Id, BotId));
+
+    private void EnsureProcessing()
+    {
+        if (Status != DocumentStatus.Processing)
+        {
+            throw new DomainException("document_not_processing", "The document is not being processed.");
+        }
+    }
+
+    private void ReleaseLease(DateTimeOffset now)
+    {
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+        UpdatedAt = now;
+    }
+}

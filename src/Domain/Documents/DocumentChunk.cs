@@ -1,0 +1,39 @@
+using Chat9.Domain.Common;
+
+namespace Chat9.Domain.Documents;
+
+/// <summary>A searchable piece of a document that knows where it came from (heading path, anchor).</summary>
+public sealed class DocumentChunk : Entity
+{
+    private List<string> _headingPath = [];
+
+    // For EF Core.
+    private DocumentChunk() { }
+
+    public DocumentChunk(Guid documentId, Guid botId, int ordinal, string text, IEnumerable<string> headingPath, string? anchor, int tokenCount)
+        : base(Guid.CreateVersion7())
+    {
+        Guard.NotDefault(documentId, "document_id");
+        DocumentId = documentId;
+        BotId = botId;
+        Ordinal = ordinal >= 0 ? ordinal : throw new DomainValidationException("ordinal", "Must not be negative.");
+        Text = Guard.NotBlank(text, "text");
+        _headingPath = [.. headingPath];
+        Anchor = anchor;
+        TokenCount = tokenCount >= 0 ? tokenCount : throw new DomainValidationException("token_count", "Must not be negative.");
+    }
+
+    public Guid DocumentId { get; private set; }
+
+    public Guid BotId { get; private set; }
+
+    public int Ordinal { get; private set; }
+
+    public string Text { get; private set; } = null!;
+
+    public IReadOnlyList<string> HeadingPath => _headingPath.AsReadOnly();
+
+    public string? Anchor { get; private set; }
+
+    public int TokenCount { get; private set; }
+}

@@ -1,0 +1,18 @@
+namespace Chat9.Domain.Documents;
+
+/// <summary>The stored original bytes of a document, kept apart so listing documents never loads file contents.</summary>
+public sealed class DocumentContent
+{
+    // For EF Core.
+    private DocumentContent() { }
+
+    public DocumentContent(Guid documentId, byte[] bytes)
+    {
+        DocumentId = documentId;
+        Bytes = bytes;
+    }
+
+    public Guid DocumentId { get; private set; }
+
+    public byte[] Bytes { get; private set; } = [];
+}

@@ -1,0 +1,125 @@
+using Chat9.Domain.Common;
+using Chat9.Domain.Sessions.Events;
+
+namespace Chat9.Domain.Sessions;
+
+/// <summary>One conversation between a visitor and a bot. Open until an escalation ends it.</summary>
+public sealed class Session : Entity, IAggregateRoot
+{
+    private readonly List<Message> _messages = [];
+
+    // For EF Core.
+    private Session() { }
+
+    private Session(Guid id, Guid botId, SessionChannel channel, DateTimeOffset now)
+        : base(id)
+    {
+        BotId = botId;
+        Channel = channel;
+        Mode = SessionMode.Anonymous;
+        StartedAt = now;
+        LastActivityAt = now;
+    }
+
+    public Guid BotId { get; private set; }
+
+    public SessionMode Mode { get; private set; }
+
+    public SessionChannel Channel { get; private set; }
+
+    public SessionUser? User { get; private set; }
+
+    public UserHints? Hints { get; private set; }
+
+    /// <summary>The conversation language once detected and locked (ISO 639-1).</summary>
+    public string? Language { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset LastActivityAt { get; private set; }
+
+    public bool ChatEnded { get; private set; }
+
+    public DateTimeOffset? EndedAt { get; private set; }
+
+    public string? TicketNumber { get; private set; }
+
+    public IReadOnlyCollection<Message> Messages => _messages.AsReadOnly();
+
+    public static Session Start(Guid botId, SessionChannel channel, SessionUser? user, UserHints? hints, DateTimeOffset now)
+    {
+        Guard.NotDefault(botId, "bot_id");
+        var session = new Session(Guid.CreateVersion7(now), botId, channel, now)
+        {
+            Hints = hints,
+        };
+        if (user is not null)
+        {
+            session.Identify(user);
+        }
+
+        session.Raise(new SessionStarted(session.Id, botId, session.Mode == SessionMode.Identified));
+        return session;
+    }
+
+    /// <summary>Attaches (or refreshes) the verified identity of the visitor.</summary>
+    public void Identify(SessionUser user)
+    {
+        Guard.NotBlank(user.UserId, "user_id");
+        User = user;
+        Mode = SessionMode.Identified;
+    }
+
+    public Message PostUserMessage(string content, DateTimeOffset now)
+    {
+        EnsureOpen();
+        var message = Message.FromUser(Id, content, now);
+        _messages.Add(message);
+        LastActivityAt = now;
+        Raise(new UserMessagePosted(Id, BotId, message.Id));
+        return message;
+    }
+
+    /// <summary>Stores an assistant turn. An interrupted answer is stored even when the chat has ended meanwhile.</summary>
+    public Message PostAssistantMessage(AssistantReply reply, DateTimeOffset now)
+    {
+        if (!reply.Interrupted)
+        {
+            EnsureOpen();
+        }
+
+        var message = Message.FromAssistant(Id, reply, now);
+        _messages.Add(message);
+        LastActivityAt = now;
+        Raise(new AssistantMessagePosted(Id, BotId, message.Id, reply.Outcome.ToString()));
+        return message;
+    }
+
+    public void LockLanguage(string language)
+    {
+        Language ??= Guard.NotBlank(language, "language").ToLowerInvariant();
+    }
+
+    /// <summary>Closes the chat; further visitor messages are refused with <c>session_closed</c>.</summary>
+    public void End(string? ticketNumber, DateTimeOffset now)
+    {
+        if (ChatEnded)
+        {
+            return;
+        }
+
+        ChatEnded = true;
+        EndedAt = now;
+        TicketNumber = ticketNumber;
+        LastActivityAt = now;
+        Raise(new ChatEnded(Id, BotId, ticketNumber));
+    }
+
+    private void EnsureOpen()
+    {
+        if (ChatEnded)
+        {
+            throw new DomainException("session_closed", "The chat has ended.");
+        }
+    }
+}

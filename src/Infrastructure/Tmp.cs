@@ -1,0 +1,1 @@
+namespace Chat9.Infrastructure; public static class Marker {}

@@ -1,0 +1,1 @@
+namespace Chat9.WebApi; public static class Marker {}
