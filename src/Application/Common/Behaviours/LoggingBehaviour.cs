@@ -21,7 +21,7 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (elapsed > SlowThreshold)
         {
-            logger.LogWarning("Slow use case {UseCase}: {ElapsedMs:F0} ms", typeof(TMessage).Name, elapsed.TotalMilliseconds);
+            logger.LogInformation("Slow use case {UseCase}: {ElapsedMs:F0} ms", typeof(TMessage).Name, elapsed.TotalMilliseconds);
         }
         else
         {

@@ -1,0 +1,77 @@
+using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Options;
+using Chat9.Domain.Common.Persistence;
+using Chat9.Infrastructure.Persistence;
+using Chat9.Infrastructure.Persistence.Interceptors;
+using Chat9.Infrastructure.Persistence.Repositories;
+using Chat9.Infrastructure.Samples;
+using Chat9.Infrastructure.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Chat9.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
+        services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+
+        var dataPath = ResolveDataPath(configuration, contentRoot);
+        services.AddSingleton(new ChatDataFolder(dataPath));
+
+        var database = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddScoped<DispatchDomainEventsInterceptor>();
+        switch (database.Provider)
+        {
+            case DatabaseProvider.SqlServer:
+                var sqlServerConnection = database.ConnectionString
+                    ?? throw new OptionsValidationException(DatabaseOptions.SectionName, typeof(DatabaseOptions), ["Database:ConnectionString is required when Database:Provider is SqlServer."]);
+                services.AddDbContext<SqlServerChat9DbContext>((sp, options) => options
+                    .UseSqlServer(sqlServerConnection, DatabaseSetup.ConfigureSqlServer)
+                    .AddInterceptors(sp.GetRequiredService<DispatchDomainEventsInterceptor>()));
+                services.AddScoped<Chat9DbContext>(sp => sp.GetRequiredService<SqlServerChat9DbContext>());
+                break;
+            default:
+                var sqliteConnection = database.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "chat9.db")}";
+                services.AddDbContext<SqliteChat9DbContext>((sp, options) => options
+                    .UseSqlite(sqliteConnection, DatabaseSetup.ConfigureSqlite)
+                    .AddInterceptors(sp.GetRequiredService<DispatchDomainEventsInterceptor>()));
+                services.AddScoped<Chat9DbContext>(sp => sp.GetRequiredService<SqliteChat9DbContext>());
+                break;
+        }
+
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<Chat9DbContext>());
+        services.AddScoped(typeof(IRepository<>), typeof(EfRepository<>));
+        services.AddScoped(typeof(IReadRepository<>), typeof(EfRepository<>));
+        services.AddScoped<IDocumentContentStore, DocumentContentStore>();
+        services.AddScoped<IDatabaseMigrator, DatabaseMigrator>();
+
+        services.AddDataProtection()
+            .SetApplicationName("Chat9")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+
+        services.AddSingleton<ISampleDocuments>(new FolderSampleDocuments(Path.Combine(AppContext.BaseDirectory, "samples")));
+        return services;
+    }
+
+    private static string ResolveDataPath(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration[$"{DataOptions.SectionName}:Path"] ?? new DataOptions().Path;
+        var path = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}
+
+/// <summary>The resolved absolute data folder (SQLite file, key ring).</summary>
+public sealed record ChatDataFolder(string Path);

@@ -1,0 +1,64 @@
+using Chat9.Domain.ApiKeys;
+using Chat9.Domain.Bots;
+using Chat9.Domain.Common;
+using Chat9.Domain.Common.Persistence;
+using Chat9.Domain.Documents;
+using Chat9.Domain.Faq;
+using Chat9.Domain.Gaps;
+using Chat9.Domain.Knowledge;
+using Chat9.Domain.Sessions;
+using Chat9.Domain.Tickets;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat9.Infrastructure.Persistence;
+
+/// <summary>
+/// The Chat9 model, shared by both providers. Each provider has a subclass of its own
+/// (<see cref="SqliteChat9DbContext"/>, <see cref="SqlServerChat9DbContext"/>) so that each keeps its own migration set.
+/// </summary>
+public abstract class Chat9DbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+{
+    public DbSet<Bot> Bots => Set<Bot>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<Document> Documents => Set<Document>();
+
+    public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
+
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<Gap> Gaps => Set<Gap>();
+
+    public DbSet<FaqEntry> FaqEntries => Set<FaqEntry>();
+
+    public DbSet<KnowledgeProfile> KnowledgeProfiles => Set<KnowledgeProfile>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(Chat9DbContext).Assembly);
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+        {
+            modelBuilder.Entity(entityType.ClrType).Ignore(nameof(Entity.DomainEvents));
+        }
+    }
+}
+
+public sealed class SqliteChat9DbContext(DbContextOptions<SqliteChat9DbContext> options) : Chat9DbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-with-offset type and cannot compare or order DateTimeOffset text in SQL.
+        // Chat9 stores UTC only, so a sortable 64-bit encoding keeps every query translatable.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+public sealed class SqlServerChat9DbContext(DbContextOptions<SqlServerChat9DbContext> options) : Chat9DbContext(options);

@@ -1,1 +1,0 @@
-namespace Chat9.Infrastructure; public static class Marker {}

@@ -1,0 +1,11 @@
+namespace Chat9.WebApi.Infrastructure.Hosting;
+
+/// <summary>Configuration section <c>Demo</c>.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool SeedOnFirstRun { get; set; } = true;
+
+    public bool PageEnabled { get; set; } = true;
+}

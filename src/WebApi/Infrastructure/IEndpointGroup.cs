@@ -1,0 +1,31 @@
+using Chat9.WebApi.Infrastructure.Authentication;
+
+namespace Chat9.WebApi.Infrastructure;
+
+/// <summary>A set of related endpoints. Each group only routes HTTP to use cases.</summary>
+public interface IEndpointGroup
+{
+    static abstract void Map(IEndpointRouteBuilder app);
+}
+
+public static class EndpointGroupExtensions
+{
+    /// <summary>The management surface: API-key authentication, disabled bots refused, no CORS.</summary>
+    public static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
+        app.MapGroup(prefix)
+            .RequireAuthorization(ManagementPolicy)
+            .AddEndpointFilter<ActiveBotFilter>()
+            .WithTags(tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+    public const string ManagementPolicy = "Management";
+
+    public static WebApplication MapEndpoints(this WebApplication app)
+    {
+        Endpoints.HealthEndpoints.Map(app);
+        Endpoints.BotEndpoints.Map(app);
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Chat9.WebApi.Infrastructure.Problems;
+
+/// <summary>Builds the RFC 9457 problem details of the contract: <c>type urn:chat9:problem:&lt;code&gt;</c>, a stable <c>code</c> and a <c>trace_id</c>.</summary>
+public static class Problem
+{
+    public const string ContentType = "application/problem+json";
+
+    public static ProblemDetails Create(HttpContext context, int status, string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
+    {
+        var problem = new ProblemDetails
+        {
+            Type = $"urn:chat9:problem:{code}",
+            Title = TitleOf(code),
+            Status = status,
+            Detail = detail,
+        };
+        problem.Extensions["code"] = code;
+        foreach (var (key, value) in extensions ?? [])
+        {
+            problem.Extensions[key] = value;
+        }
+
+        problem.Extensions["trace_id"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        return problem;
+    }
+
+    public static Task WriteAsync(HttpContext context, int status, string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
+    {
+        var problem = Create(context, status, code, detail, extensions);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(problem, Json.Chat9Json.Options, ContentType);
+    }
+
+    /// <summary><c>message_too_long</c> → "Message too long".</summary>
+    public static string TitleOf(string code) =>
+        code.Length == 0 ? "Error" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');
+}

@@ -1,1 +1,0 @@
-namespace Chat9.WebApi; public static class Marker {}
