@@ -47,8 +47,17 @@ public static class Chat9Json
     {
         public override bool HandleNull => true;
 
-        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            new(JsonSerializer.Deserialize<T>(ref reader, options)!);
+        public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return new Optional<T>(default!);
+            }
+
+            // Reading through the element converter (not a nested Deserialize) lets the serializer report the failing member's path.
+            var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
+            return new Optional<T>(converter.Read(ref reader, typeof(T), options)!);
+        }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>
             JsonSerializer.Serialize(writer, value.IsSet ? value.Value : default, options);

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+namespace Chat9.FunctionalTests.Infrastructure;
+
+/// <summary>The real server (real DI, real pipeline, real database) on a real loopback port.</summary>
+public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
+{
+    private readonly IReadOnlyDictionary<string, string?> _configuration;
+
+    public Chat9WebApiFactory(IReadOnlyDictionary<string, string?> configuration)
+    {
+        _configuration = configuration;
+        UseKestrel(0);
+    }
+
+    /// <summary>Everything the server logged, for assertions about what must never be logged.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        foreach (var (key, value) in _configuration)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+    }
+}

@@ -1,0 +1,61 @@
+using Chat9.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chat9.FunctionalTests.Persistence;
+
+/// <summary>Each provider has its own migration set; both must match the model (a forgotten migration fails here).</summary>
+public sealed class MigrationsTests
+{
+    [Test]
+    public void SqliteMigrations_MatchTheModel()
+    {
+        using var context = new SqliteDesignTimeFactory().CreateDbContext([]);
+
+        Assert.That(context.Database.HasPendingModelChanges(), Is.False,
+            "The model changed without a SQLite migration: run build/add-migration.sh <Name>.");
+    }
+
+    [Test]
+    public void SqlServerMigrations_MatchTheModel()
+    {
+        using var context = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        Assert.That(context.Database.HasPendingModelChanges(), Is.False,
+            "The model changed without a SQL Server migration: run build/add-migration.sh <Name>.");
+    }
+
+    [Test]
+    public void BothProviders_HaveTheSameMigrationNames()
+    {
+        using var sqlite = new SqliteDesignTimeFactory().CreateDbContext([]);
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        static IEnumerable<string> Names(DbContext c) => c.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
+
+        Assert.That(Names(sqlite), Is.EqualTo(Names(sqlServer)), "Add every migration for both providers (build/add-migration.sh).");
+    }
+
+    [Test]
+    public async Task SqliteMigrations_CreateAFreshDatabaseFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("chat9-migrate-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "fresh.db");
+            var options = new DbContextOptionsBuilder<SqliteChat9DbContext>().UseSqlite($"Data Source={path}", DatabaseSetup.ConfigureSqlite).Options;
+            await using (var context = new SqliteChat9DbContext(options))
+            {
+                await context.Database.MigrateAsync();
+                Assert.That(await context.Database.GetPendingMigrationsAsync(), Is.Empty);
+                Assert.That(await context.Bots.CountAsync(), Is.Zero);
+            }
+
+            Assert.That(File.Exists(path), Is.True);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}
