@@ -10,6 +10,13 @@ public static class Chat9Json
 {
     public static readonly JsonSerializerOptions Options = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
+    /// <summary>Where <see cref="Optional{T}"/> leaves the path inside a member that failed to read (see <see cref="FailedMemberPath"/>).</summary>
+    private const string NestedPathKey = "chat9:nested_path";
+
+    /// <summary>The JSON path of the member a deserialization failed on, e.g. <c>$.escalation.enabled</c>.</summary>
+    public static string? FailedMemberPath(JsonException exception) =>
+        exception.Path is null ? null : exception.Path + (exception.Data[NestedPathKey] as string);
+
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
@@ -49,14 +56,22 @@ public static class Chat9Json
 
         public override Optional<T> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.Null)
+            try
             {
-                return new Optional<T>(default!);
+                return new Optional<T>(JsonSerializer.Deserialize<T>(ref reader, options)!);
             }
+            catch (JsonException ex)
+            {
+                // A nested Deserialize reports paths relative to the member ("$" or "$.enabled"). Rethrow without a path so the
+                // outer serializer records where the member sits, and keep the relative rest for the error message.
+                var rethrown = new JsonException(ex.Message, ex);
+                if (ex.Path is { Length: > 1 } relative)
+                {
+                    rethrown.Data[NestedPathKey] = relative[1..];
+                }
 
-            // Reading through the element converter (not a nested Deserialize) lets the serializer report the failing member's path.
-            var converter = (JsonConverter<T>)options.GetConverter(typeof(T));
-            return new Optional<T>(converter.Read(ref reader, typeof(T), options)!);
+                throw rethrown;
+            }
         }
 
         public override void Write(Utf8JsonWriter writer, Optional<T> value, JsonSerializerOptions options) =>

@@ -69,7 +69,7 @@ public sealed class JsonBody<T>
             }
             catch (JsonException ex)
             {
-                var field = FieldOf(ex.Path);
+                var field = FieldOf(Chat9Json.FailedMemberPath(ex));
                 throw new Application.Common.Exceptions.ValidationException(field, "The value has the wrong type.");
             }
         }
