@@ -1,5 +1,7 @@
 using Chat9.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Chat9.FunctionalTests.Persistence;
 
@@ -33,6 +35,17 @@ public sealed class MigrationsTests
         static IEnumerable<string> Names(DbContext c) => c.Database.GetMigrations().Select(m => m[(m.IndexOf('_') + 1)..]);
 
         Assert.That(Names(sqlite), Is.EqualTo(Names(sqlServer)), "Add every migration for both providers (build/add-migration.sh).");
+    }
+
+    [Test]
+    public void SqlServerIdempotentScript_IsProducedOffline()
+    {
+        using var context = new SqlServerDesignTimeFactory().CreateDbContext([]);
+
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+
+        Assert.That(script, Does.Contain("IF NOT EXISTS").And.Contain("CREATE TABLE [Bots]").And.Contain("CREATE TABLE [ApiKeys]"));
+        Assert.That(script, Does.Contain("CREATE UNIQUE INDEX [IX_ApiKeys_Hash]"));
     }
 
     [Test]

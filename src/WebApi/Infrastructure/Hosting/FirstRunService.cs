@@ -56,11 +56,6 @@ public sealed class FirstRunService(
                 }
             }
 
-            if (demo.Value.PageEnabled)
-            {
-                console.AppendLine($"  Demo page     : {baseUrl}/");
-            }
-
             console.AppendLine($"  API docs      : {baseUrl}/docs");
             Console.Out.Write(console.ToString());
             await Console.Out.FlushAsync(cancellationToken);

@@ -6,6 +6,4 @@ public sealed class DemoOptions
     public const string SectionName = "Demo";
 
     public bool SeedOnFirstRun { get; set; } = true;
-
-    public bool PageEnabled { get; set; } = true;
 }
