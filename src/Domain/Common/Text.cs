@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Chat9.Domain.Common;
@@ -44,12 +43,33 @@ public static partial class Text
         && string.IsNullOrEmpty(uri.UserInfo)
         && !string.IsNullOrEmpty(uri.Host);
 
+    /// <summary>Cuts <paramref name="value"/> to at most <paramref name="maxChars"/> code points (ellipsis included), never inside a surrogate pair.</summary>
     public static string Truncate(string value, int maxChars, string ellipsis = "…")
     {
-        var info = new StringInfo(value);
-        return info.LengthInTextElements <= maxChars
-            ? value
-            : info.SubstringByTextElements(0, maxChars - ellipsis.Length) + ellipsis;
+        if (CodePoints(value) <= maxChars)
+        {
+            return value;
+        }
+
+        var keep = maxChars - CodePoints(ellipsis);
+        var end = 0;
+        for (var taken = 0; taken < keep && end < value.Length; taken++)
+        {
+            end += char.IsHighSurrogate(value[end]) && end + 1 < value.Length && char.IsLowSurrogate(value[end + 1]) ? 2 : 1;
+        }
+
+        return value[..end] + ellipsis;
+    }
+
+    private static int CodePoints(string value)
+    {
+        var count = 0;
+        foreach (var _ in value.EnumerateRunes())
+        {
+            count++;
+        }
+
+        return count;
     }
 
     [GeneratedRegex(@"^[^@\s""<>()\[\],;:\\]+@[^@\s""<>()\[\],;:\\]+\.[^@\s""<>()\[\],;:\\.]{2,}$", RegexOptions.CultureInvariant)]

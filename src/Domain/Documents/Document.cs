@@ -152,9 +152,11 @@ public sealed class Document : Entity, IAggregateRoot
     public void FailProcessing(string errorCode, string errorMessage, DateTimeOffset now)
     {
         EnsureProcessing();
+        var code = Guard.NotBlank(errorCode, "error_code");
+        var message = Guard.NotBlank(errorMessage, "error_message");
         Status = DocumentStatus.Error;
-        ErrorCode = Guard.NotBlank(errorCode, "error_code");
-        ErrorMessage = Guard.NotBlank(errorMessage, "error_message");
+        ErrorCode = code;
+        ErrorMessage = message;
         ReleaseLease(now);
         Raise(new DocumentFailed(Id, BotId, errorCode));
     }
@@ -168,6 +170,8 @@ public sealed class Document : Entity, IAggregateRoot
         }
 
         Status = DocumentStatus.Queued;
+        ErrorCode = null;
+        ErrorMessage = null;
         UpdatedAt = now;
         Raise(new DocumentQueued(Id, BotId));
     }

@@ -120,6 +120,7 @@ public sealed class Ticket : Entity, IAggregateRoot
     /// <summary>A repeated escalation only fills what the ticket lacks: the note and the contact e-mail.</summary>
     public void FillMissingDetails(string? userNote, string? email, DateTimeOffset now)
     {
+        var contactEmail = Contact.Email is null && !string.IsNullOrWhiteSpace(email) ? Guard.Email(email.Trim(), "email") : null;
         var changed = new List<string>();
         if (UserNote is null && !string.IsNullOrWhiteSpace(userNote))
         {
@@ -127,9 +128,9 @@ public sealed class Ticket : Entity, IAggregateRoot
             changed.Add("user_note");
         }
 
-        if (Contact.Email is null && !string.IsNullOrWhiteSpace(email))
+        if (contactEmail is not null)
         {
-            Contact = Contact with { Email = Guard.Email(email.Trim(), "email") };
+            Contact = Contact with { Email = contactEmail };
             changed.Add("email");
         }
 

@@ -11,14 +11,27 @@ public interface IEndpointGroup
 public static class EndpointGroupExtensions
 {
     /// <summary>The management surface: API-key authentication, disabled bots refused, no CORS.</summary>
-    public static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app, string prefix, string tag) =>
-        app.MapGroup(prefix)
+    public static RouteGroupBuilder MapManagementGroup(this IEndpointRouteBuilder app, string prefix, string tag)
+    {
+        var group = app.MapGroup(prefix)
             .RequireAuthorization(ManagementPolicy)
             .AddEndpointFilter<ActiveBotFilter>()
             .WithTags(tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
+
+        // Document 403 bot_inactive exactly where ActiveBotFilter can return it.
+        // Finally: runs after the endpoint's own attributes are in its metadata.
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            if (!endpoint.Metadata.OfType<AllowInactiveBotAttribute>().Any())
+            {
+                endpoint.Metadata.Add(new ProducesResponseTypeMetadata(
+                    StatusCodes.Status403Forbidden, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]));
+            }
+        });
+        return group;
+    }
 
     public const string ManagementPolicy = "Management";
 

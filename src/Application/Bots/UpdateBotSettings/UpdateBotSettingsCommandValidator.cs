@@ -72,11 +72,11 @@ internal sealed class UpdateBotSettingsCommandValidator : AbstractValidator<Upda
                     .OverridePropertyName("escalation.enabled"));
             When(c => c.Patch.Escalation.Value is { SupportEmail.IsSet: true }, () =>
                 RuleFor(c => c.Patch.Escalation.Value!.SupportEmail.Value)
-                    .Must(v => v is null || (v.Length <= limits.EmailMaxChars && Text.IsEmail(v.Trim()))).WithMessage("Not a valid e-mail address.")
+                    .Must(v => v is null || (Text.CountChars(v) <= limits.EmailMaxChars && Text.IsEmail(v.Trim()))).WithMessage("Not a valid e-mail address.")
                     .OverridePropertyName("escalation.support_email"));
             When(c => c.Patch.Escalation.Value is { WebhookUrl.IsSet: true }, () =>
                 RuleFor(c => c.Patch.Escalation.Value!.WebhookUrl.Value)
-                    .Must(v => v is null || (v.Length <= limits.UrlMaxChars && Text.IsHttpUrl(v.Trim(), out _)))
+                    .Must(v => v is null || (Text.CountChars(v) <= limits.UrlMaxChars && Text.IsHttpUrl(v.Trim(), out _)))
                     .WithMessage($"Must be an http or https URL of at most {limits.UrlMaxChars} characters, without user info.")
                     .OverridePropertyName("escalation.webhook_url"));
         });

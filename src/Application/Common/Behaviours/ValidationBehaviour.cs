@@ -27,10 +27,9 @@ internal static class ValidationFailures
         IEnumerable<IValidator<TMessage>> validators, TMessage message, CancellationToken cancellationToken)
     {
         var failures = new List<FluentValidation.Results.ValidationFailure>();
-        var context = new ValidationContext<TMessage>(message);
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(context, cancellationToken);
+            var result = await validator.ValidateAsync(message, cancellationToken);
             failures.AddRange(result.Errors);
         }
 
