@@ -213,8 +213,8 @@ public static class AdminCli
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);
+        // Commands talk to people and scripts on stdout; logs stay on stderr and only when something is wrong.
         services.AddLogging(logging => logging
-            .AddConfiguration(configuration.GetSection("Logging"))
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Error)
             .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace));
