@@ -157,18 +157,14 @@ public sealed class Bot : Entity, IAggregateRoot
     /// <summary>Sets the first identity secret, or replaces it while the previous one stays valid for <paramref name="grace"/>.</summary>
     public void RotateIdentitySecret(string protectedSecret, DateTimeOffset now, TimeSpan grace)
     {
-        IdentitySecret = IdentitySecret is null
-            ? RotatingSecret.First(protectedSecret, now)
-            : IdentitySecret.Rotate(protectedSecret, now, grace);
+        IdentitySecret = RotatingSecret.Next(IdentitySecret, protectedSecret, now, grace);
         UpdatedAt = now;
         Raise(new IdentitySecretRotated(Id, IdentitySecret.PreviousValidUntil));
     }
 
     public void RotateWebhookSecret(string protectedSecret, DateTimeOffset now, TimeSpan grace)
     {
-        WebhookSecret = WebhookSecret is null
-            ? RotatingSecret.First(protectedSecret, now)
-            : WebhookSecret.Rotate(protectedSecret, now, grace);
+        WebhookSecret = RotatingSecret.Next(WebhookSecret, protectedSecret, now, grace);
         UpdatedAt = now;
         Raise(new WebhookSecretRotated(Id, WebhookSecret.PreviousValidUntil));
     }

@@ -33,4 +33,8 @@ public sealed class RotatingSecret
 
     public RotatingSecret Rotate(string protectedNewValue, DateTimeOffset now, TimeSpan grace) =>
         new(protectedNewValue, ProtectedCurrent, now + grace, now);
+
+    /// <summary>The first secret when there is none yet, otherwise a rotation of <paramref name="current"/>.</summary>
+    public static RotatingSecret Next(RotatingSecret? current, string protectedNewValue, DateTimeOffset now, TimeSpan grace) =>
+        current is null ? First(protectedNewValue, now) : current.Rotate(protectedNewValue, now, grace);
 }
