@@ -13,6 +13,7 @@ public sealed class Document : Entity, IAggregateRoot
     public const int FilenameMaxChars = 255;
 
     private readonly List<DocumentChunk> _chunks = [];
+    private List<HealthWarning> _healthWarnings = [];
 
     // For EF Core.
     private Document() { }
@@ -55,7 +56,12 @@ public sealed class Document : Entity, IAggregateRoot
 
     public int? ParsedTextLength { get; private set; }
 
+    /// <summary>The detected language of the text (ISO 639-1), which selects the stemmer; <c>null</c> when unclear.</summary>
+    public string? Language { get; private set; }
+
     public int? HealthScore { get; private set; }
+
+    public IReadOnlyList<HealthWarning> HealthWarnings => _healthWarnings.AsReadOnly();
 
     public DateTimeOffset? HealthCheckedAt { get; private set; }
 
@@ -112,6 +118,17 @@ public sealed class Document : Entity, IAggregateRoot
     }
 
     /// <summary>Whether a worker may take this document now: queued, or processing under a lease that has expired.</summary>
+    /// <summary>Extends the lease of the worker that holds it (a heartbeat while a long document is processed).</summary>
+    public void RenewLease(string worker, DateTimeOffset now, TimeSpan lease)
+    {
+        if (Status != DocumentStatus.Processing || LeaseOwner != worker)
+        {
+            throw new DomainException("lease_lost", "Another worker has taken over this document.");
+        }
+
+        LeaseExpiresAt = now + lease;
+    }
+
     public bool IsClaimable(DateTimeOffset now) =>
         Status == DocumentStatus.Queued || (Status == DocumentStatus.Processing && LeaseExpiresAt <= now);
 
@@ -130,7 +147,7 @@ public sealed class Document : Entity, IAggregateRoot
     }
 
     /// <summary>Replaces the chunks in one step and makes the document searchable.</summary>
-    public void CompleteProcessing(IReadOnlyCollection<DocumentChunk> chunks, int parsedTextLength, DateTimeOffset now)
+    public void CompleteProcessing(IReadOnlyCollection<DocumentChunk> chunks, int parsedTextLength, string? language, DateTimeOffset now)
     {
         EnsureProcessing();
         if (chunks.Any(c => c.DocumentId != Id))
@@ -142,6 +159,7 @@ public sealed class Document : Entity, IAggregateRoot
         _chunks.AddRange(chunks);
         ChunkCount = chunks.Count;
         ParsedTextLength = parsedTextLength;
+        Language = language;
         Status = DocumentStatus.Ready;
         ErrorCode = null;
         ErrorMessage = null;
@@ -157,6 +175,9 @@ public sealed class Document : Entity, IAggregateRoot
         Status = DocumentStatus.Error;
         ErrorCode = code;
         ErrorMessage = message;
+        // A document in error is not searchable.
+        _chunks.Clear();
+        ChunkCount = 0;
         ReleaseLease(now);
         Raise(new DocumentFailed(Id, BotId, errorCode));
     }
@@ -176,14 +197,15 @@ public sealed class Document : Entity, IAggregateRoot
         Raise(new DocumentQueued(Id, BotId));
     }
 
-    public void RecordHealth(int score, DateTimeOffset now)
+    public void RecordHealth(HealthReport report, DateTimeOffset now)
     {
-        if (score is < 0 or > 100)
+        if (report.Score is < 0 or > 100)
         {
             throw new DomainValidationException("score", "Health scores run from 0 to 100.");
         }
 
-        HealthScore = score;
+        HealthScore = report.Score;
+        _healthWarnings = [.. report.Warnings];
         HealthCheckedAt = now;
         UpdatedAt = now;
     }

@@ -10,7 +10,7 @@ public sealed class DocumentChunk : Entity
     // For EF Core.
     private DocumentChunk() { }
 
-    public DocumentChunk(Guid documentId, Guid botId, int ordinal, string text, IEnumerable<string> headingPath, string? anchor, int tokenCount)
+    public DocumentChunk(Guid documentId, Guid botId, int ordinal, string text, IEnumerable<string> headingPath, string? anchor, int tokenCount, string contentHash)
         : base(Guid.CreateVersion7())
     {
         Guard.NotDefault(documentId, "document_id");
@@ -21,6 +21,7 @@ public sealed class DocumentChunk : Entity
         _headingPath = [.. headingPath];
         Anchor = anchor;
         TokenCount = tokenCount >= 0 ? tokenCount : throw new DomainValidationException("token_count", "Must not be negative.");
+        ContentHash = Guard.NotBlank(contentHash, "content_hash");
     }
 
     public Guid DocumentId { get; private set; }
@@ -36,4 +37,7 @@ public sealed class DocumentChunk : Entity
     public string? Anchor { get; private set; }
 
     public int TokenCount { get; private set; }
+
+    /// <summary>Hash of the normalized text, to spot content repeated across a bot's documents.</summary>
+    public string ContentHash { get; private set; } = null!;
 }
