@@ -1,4 +1,6 @@
+using Chat9.Application.Chat.Retrieval;
 using Chat9.Application.Common.Behaviours;
+using Chat9.Application.Documents.Processing;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,6 +22,10 @@ public static class DependencyInjection
                 typeof(ValidationBehaviour<,>),
             ];
         });
+        services.AddScoped<StructureAwareChunker>();
+        services.AddScoped<DocumentHealthChecker>();
+        services.AddScoped<DocumentIngestion>();
+        services.AddScoped<KnowledgeRetriever>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

@@ -1,7 +1,12 @@
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Common.Persistence;
+using Chat9.Infrastructure.Documents.Ingestion;
+using Chat9.Infrastructure.Documents.Parsing;
 using Chat9.Infrastructure.Persistence;
+using Chat9.Infrastructure.Persistence.Queries;
+using Chat9.Infrastructure.Retrieval;
+using Chat9.Infrastructure.Search;
 using Chat9.Infrastructure.Persistence.Interceptors;
 using Chat9.Infrastructure.Persistence.Repositories;
 using Chat9.Infrastructure.Samples;
@@ -16,6 +21,10 @@ namespace Chat9.Infrastructure;
 
 public static class DependencyInjection
 {
+    /// <summary>The background document ingestion (only the server runs it; the admin CLI does not).</summary>
+    public static IServiceCollection AddIngestionWorker(this IServiceCollection services) =>
+        services.AddHostedService<DocumentIngestionWorker>();
+
     /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
@@ -59,6 +68,18 @@ public static class DependencyInjection
             .SetApplicationName("Chat9")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "keys")));
         services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
+
+        services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName));
+        services.AddSingleton<IDocumentParser, DocumentParser>();
+        services.AddSingleton<IFileTypeDetector, FileTypeDetector>();
+        services.AddSingleton<TextAnalyzer>();
+        services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
+        services.AddSingleton<ITokenCounter, O200kTokenCounter>();
+        services.AddSingleton<KnowledgeIndexCache>();
+        services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
+        services.AddScoped<IChunkQueries, ChunkQueries>();
+        services.AddSingleton<IngestionSignal>();
+        services.AddSingleton<IIngestionSignal>(sp => sp.GetRequiredService<IngestionSignal>());
 
         services.AddSingleton<ISampleDocuments>(new FolderSampleDocuments(Path.Combine(AppContext.BaseDirectory, "samples")));
         return services;

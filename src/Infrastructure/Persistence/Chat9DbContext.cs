@@ -40,6 +40,59 @@ public abstract class Chat9DbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<KnowledgeProfile> KnowledgeProfiles => Set<KnowledgeProfile>();
 
+    /// <summary>
+    /// Commits the unit of work. When the change touches searchable chunks, the bots' knowledge versions rise in the
+    /// same transaction, so no reader can cache an index that misses the change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SaveWithKnowledgeVersionsAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConcurrencyConflictException("Another process changed the same data first.", ex);
+        }
+    }
+
+    private async Task<int> SaveWithKnowledgeVersionsAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        // Domain events are published by DispatchDomainEventsInterceptor inside the save; their handlers do not touch chunks.
+        var affectedBots = KnowledgeVersion.AffectedBots(ChangeTracker);
+        if (affectedBots.Count == 0 || Database.CurrentTransaction is not null)
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var botId in affectedBots)
+            {
+                await KnowledgeVersion.BumpAsync(this, botId, cancellationToken);
+            }
+
+            return saved;
+        }
+
+        var strategy = Database.CreateExecutionStrategy();
+        var result = await strategy.ExecuteAsync(async ct =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(ct);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            foreach (var botId in affectedBots)
+            {
+                await KnowledgeVersion.BumpAsync(this, botId, ct);
+            }
+
+            await transaction.CommitAsync(ct);
+            return saved;
+        }, cancellationToken);
+
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return result;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Chat9DbContext).Assembly);

@@ -39,6 +39,8 @@ public static class EndpointGroupExtensions
     {
         Endpoints.HealthEndpoints.Map(app);
         Endpoints.BotEndpoints.Map(app);
+        Endpoints.DocumentEndpoints.Map(app);
+        Endpoints.ChatEndpoints.Map(app);
         return app;
     }
 }

@@ -28,7 +28,7 @@ public sealed class DocumentTests
     }
 
     private static DocumentChunk Chunk(Document document, int ordinal) =>
-        new(document.Id, document.BotId, ordinal, $"Chunk {ordinal}", ["Guide", "Export"], "export", 12);
+        new(document.Id, document.BotId, ordinal, $"Chunk {ordinal}", ["Guide", "Export"], "export", 12, $"hash-{ordinal}");
 
     // ---- Upload -----------------------------------------------------------------------------------------------
 
@@ -185,7 +185,7 @@ public sealed class DocumentTests
         var document = Claimed();
         if (status == DocumentStatus.Ready)
         {
-            document.CompleteProcessing([Chunk(document, 0)], 100, Now);
+            document.CompleteProcessing([Chunk(document, 0)], 100, "en", Now);
         }
         else
         {
@@ -203,7 +203,7 @@ public sealed class DocumentTests
         var document = Claimed();
         var chunks = new[] { Chunk(document, 0), Chunk(document, 1), Chunk(document, 2) };
 
-        document.CompleteProcessing(chunks, 1234, Now.AddMinutes(1));
+        document.CompleteProcessing(chunks, 1234, "en", Now.AddMinutes(1));
 
         var ready = DomainAssert.Raised<DocumentReady>(document);
         using (Assert.EnterMultipleScope())
@@ -228,7 +228,7 @@ public sealed class DocumentTests
         document.RequestReindex(Now);
         document.Claim("worker-1", Now, Lease);
 
-        document.CompleteProcessing([Chunk(document, 0)], 10, Now);
+        document.CompleteProcessing([Chunk(document, 0)], 10, "en", Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -241,12 +241,12 @@ public sealed class DocumentTests
     public void CompleteProcessing_WhenReprocessed_ReplacesOldChunks()
     {
         var document = Claimed();
-        document.CompleteProcessing([Chunk(document, 0), Chunk(document, 1)], 10, Now);
+        document.CompleteProcessing([Chunk(document, 0), Chunk(document, 1)], 10, "en", Now);
         document.RequestReindex(Now);
         document.Claim("worker-1", Now, Lease);
         var fresh = Chunk(document, 0);
 
-        document.CompleteProcessing([fresh], 5, Now);
+        document.CompleteProcessing([fresh], 5, "en", Now);
 
         using (Assert.EnterMultipleScope())
         {
@@ -259,15 +259,15 @@ public sealed class DocumentTests
     public void CompleteProcessing_WhenChunkBelongsToAnotherDocument_Throws()
     {
         var document = Claimed();
-        var foreign = new DocumentChunk(Guid.NewGuid(), BotId, 0, "text", [], null, 1);
+        var foreign = new DocumentChunk(Guid.NewGuid(), BotId, 0, "text", [], null, 1, "hash");
 
-        DomainAssert.ThrowsValidation("chunks", () => document.CompleteProcessing([foreign], 4, Now));
+        DomainAssert.ThrowsValidation("chunks", () => document.CompleteProcessing([foreign], 4, "en", Now));
         Assert.That(document.Status, Is.EqualTo(DocumentStatus.Processing));
     }
 
     [Test]
     public void CompleteProcessing_WhenNotProcessing_ThrowsDocumentNotProcessing() =>
-        DomainAssert.ThrowsCode("document_not_processing", () => Upload().CompleteProcessing([], 0, Now));
+        DomainAssert.ThrowsCode("document_not_processing", () => Upload().CompleteProcessing([], 0, "en", Now));
 
     [Test]
     public void FailProcessing_WhenProcessing_IsErrorWithCodeAndMessage()
@@ -328,7 +328,7 @@ public sealed class DocumentTests
     public void RequestReindex_WhenReady_QueuesAgainAndKeepsChunksServing()
     {
         var document = Claimed();
-        document.CompleteProcessing([Chunk(document, 0)], 10, Now);
+        document.CompleteProcessing([Chunk(document, 0)], 10, "en", Now);
         document.ClearDomainEvents();
 
         document.RequestReindex(Now.AddDays(1));
@@ -361,12 +361,14 @@ public sealed class DocumentTests
     {
         var document = Upload();
 
-        document.RecordHealth(score, Now.AddHours(1));
+        var warnings = new[] { new HealthWarning("too_short", HealthSeverity.Medium, "Short.") };
+        document.RecordHealth(new HealthReport(score, warnings), Now.AddHours(1));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(document.HealthScore, Is.EqualTo(score));
             Assert.That(document.HealthCheckedAt, Is.EqualTo(Now.AddHours(1)));
+            Assert.That(document.HealthWarnings.Single().Code, Is.EqualTo("too_short"));
         }
     }
 
@@ -376,7 +378,7 @@ public sealed class DocumentTests
     {
         var document = Upload();
 
-        DomainAssert.ThrowsValidation("score", () => document.RecordHealth(score, Now));
+        DomainAssert.ThrowsValidation("score", () => document.RecordHealth(new HealthReport(score, []), Now));
         Assert.That(document.HealthScore, Is.Null);
     }
 
@@ -389,5 +391,50 @@ public sealed class DocumentTests
         var document = Upload();
         document.MarkRemoved();
         return document;
+    }
+
+    [Test]
+    public void RenewLease_ByTheHolder_ExtendsTheLease()
+    {
+        var document = Claimed();
+
+        document.RenewLease("worker-1", Now.AddMinutes(3), Lease);
+
+        Assert.That(document.LeaseExpiresAt, Is.EqualTo(Now.AddMinutes(3) + Lease));
+    }
+
+    [Test]
+    public void RenewLease_ByAnotherWorker_ThrowsLeaseLost()
+    {
+        var document = Claimed();
+
+        DomainAssert.ThrowsCode("lease_lost", () => document.RenewLease("worker-2", Now, Lease));
+    }
+
+    [Test]
+    public void FailProcessing_AfterEarlierSuccess_RemovesChunksFromSearch()
+    {
+        var document = Claimed();
+        document.CompleteProcessing([Chunk(document, 0)], 10, "de", Now);
+        document.RequestReindex(Now);
+        document.Claim("worker-1", Now, Lease);
+
+        document.FailProcessing("parse_failed", "Broken.", Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(document.Chunks, Is.Empty);
+            Assert.That(document.ChunkCount, Is.Zero);
+        }
+    }
+
+    [Test]
+    public void CompleteProcessing_RecordsTheDetectedLanguage()
+    {
+        var document = Claimed();
+
+        document.CompleteProcessing([Chunk(document, 0)], 10, "de", Now);
+
+        Assert.That(document.Language, Is.EqualTo("de"));
     }
 }

@@ -21,6 +21,7 @@ public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
+        builder.UseSetting("Ingestion:PollSeconds", "0.2");
         foreach (var (key, value) in _configuration)
         {
             builder.UseSetting(key, value);

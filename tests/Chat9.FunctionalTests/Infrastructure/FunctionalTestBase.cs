@@ -30,7 +30,7 @@ public abstract class FunctionalTestBase(DatabaseKind databaseKind)
     public async Task StartServerAsync()
     {
         Database = await ITestDatabase.CreateAsync(DatabaseKind);
-        Factory = new Chat9WebApiFactory(Database.Configuration);
+        Factory = new Chat9WebApiFactory(ServerConfiguration);
         Factory.StartServer();
         Client = Factory.CreateClient();
     }
@@ -49,6 +49,13 @@ public abstract class FunctionalTestBase(DatabaseKind databaseKind)
             await Database.DisposeAsync();
         }
     }
+
+    /// <summary>Settings on top of the database's, for fixtures that need other limits.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
+    /// <summary>The whole configuration of this fixture's server (database, data folder and <see cref="Settings"/>).</summary>
+    protected IReadOnlyDictionary<string, string?> ServerConfiguration =>
+        Database.Configuration.Concat(Settings).ToDictionary(p => p.Key, p => p.Value);
 
     protected async Task<TResult> SendAsync<TResult>(ICommand<TResult> command)
     {
@@ -78,7 +85,7 @@ public abstract class FunctionalTestBase(DatabaseKind databaseKind)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var exitCode = await AdminCli.RunAsync(args, stdout, stderr, Database.Configuration);
+        var exitCode = await AdminCli.RunAsync(args, stdout, stderr, ServerConfiguration);
         return new CliResult(exitCode, stdout.ToString(), stderr.ToString());
     }
 

@@ -37,3 +37,9 @@ public sealed class ForbiddenException(string code, string message) : Chat9Excep
 
 /// <summary>A request that is well-formed but cannot be processed for a reason other than a field rule (422).</summary>
 public sealed class UnprocessableException(string code, string message) : Chat9Exception(code, message);
+
+/// <summary>A message, upload or body over its size limit (413); <see cref="Chat9Exception.Extensions"/> carries <c>max_bytes</c> or <c>max_chars</c>.</summary>
+public sealed class TooLargeException(string code, string message) : Chat9Exception(code, message);
+
+/// <summary>A file or body of a type the endpoint does not accept (415); <see cref="Chat9Exception.Extensions"/> may carry a <c>hint</c>.</summary>
+public sealed class UnsupportedTypeException(string code, string message) : Chat9Exception(code, message);

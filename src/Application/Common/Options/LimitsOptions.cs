@@ -31,6 +31,30 @@ public sealed class LimitsOptions
 
     public int IdentitySecretGraceMinutes { get; set; } = 60;
 
+    public long MaxUncompressedBytes { get; set; } = 200L * 1024 * 1024;
+
+    public int MaxCompressionRatio { get; set; } = 100;
+
+    public int MaxDocumentChars { get; set; } = 5_000_000;
+
+    public int ProcessingTimeoutMinutes { get; set; } = 10;
+
+    public int ChunkTargetTokens { get; set; } = 450;
+
+    public int ChunkMaxTokens { get; set; } = 800;
+
+    public int ContextMaxTokens { get; set; } = 3000;
+
+    public int ContextMaxChunks { get; set; } = 8;
+
+    public int RetrievalCandidates { get; set; } = 20;
+
+    public int RrfK { get; set; } = 60;
+
+    public double LowConfidenceThresholdVector { get; set; } = 0.45;
+
+    public double LowConfidenceThresholdLexical { get; set; } = 0.35;
+
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 200;

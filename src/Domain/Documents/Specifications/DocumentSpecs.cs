@@ -6,3 +6,71 @@ public sealed class DocumentsOfBotSpec : Specification<Document>
 {
     public DocumentsOfBotSpec(Guid botId) => Where(d => d.BotId == botId);
 }
+
+public sealed class DocumentOfBotSpec : Specification<Document>
+{
+    public DocumentOfBotSpec(Guid botId, Guid documentId, bool withChunks = false)
+    {
+        Where(d => d.BotId == botId && d.Id == documentId);
+        if (withChunks)
+        {
+            Include(d => d.Chunks);
+        }
+    }
+}
+
+public sealed class DocumentByIdSpec : Specification<Document>
+{
+    public DocumentByIdSpec(Guid documentId, bool withChunks = false)
+    {
+        Where(d => d.Id == documentId);
+        if (withChunks)
+        {
+            Include(d => d.Chunks);
+        }
+    }
+}
+
+public sealed class DocumentOfBotByHashSpec : Specification<Document>
+{
+    public DocumentOfBotByHashSpec(Guid botId, string sha256) => Where(d => d.BotId == botId && d.ContentSha256 == sha256);
+}
+
+/// <summary>A bot's documents for listing, newest first, with optional filters.</summary>
+public sealed class DocumentListSpec : Specification<Document>
+{
+    public DocumentListSpec(Guid botId, DocumentStatus? status, DocumentFileType? fileType, bool? crawled, int skip, int take)
+    {
+        Where(d => d.BotId == botId);
+        if (status is { } s)
+        {
+            Where(d => d.Status == s);
+        }
+
+        if (fileType is { } t)
+        {
+            Where(d => d.FileType == t);
+        }
+
+        if (crawled is { } c)
+        {
+            Where(d => (d.SourceId != null) == c);
+        }
+
+        OrderByDescending(d => d.CreatedAt);
+        OrderByDescending(d => d.Id);
+        Page(skip, take);
+        NoTracking();
+    }
+}
+
+/// <summary>Documents a worker may take now: queued, or processing under an expired lease; oldest first.</summary>
+public sealed class ClaimableDocumentsSpec : Specification<Document>
+{
+    public ClaimableDocumentsSpec(DateTimeOffset now, int take)
+    {
+        Where(d => d.Status == DocumentStatus.Queued || (d.Status == DocumentStatus.Processing && d.LeaseExpiresAt <= now));
+        OrderByAscending(d => d.UpdatedAt);
+        Page(0, take);
+    }
+}

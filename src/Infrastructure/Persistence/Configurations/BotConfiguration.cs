@@ -38,6 +38,9 @@ internal sealed class BotConfiguration : IEntityTypeConfiguration<Bot>
         builder.Navigation(b => b.IdentitySecret).IsRequired(false);
         builder.Navigation(b => b.WebhookSecret).IsRequired(false);
 
+        // Bumped in the same transaction as any change to the bot's searchable chunks; search caches follow it.
+        builder.Property<long>(KnowledgeVersion.PropertyName).HasDefaultValue(0L);
+
         // Optimistic concurrency: two processes changing one bot (e.g. allocating ticket numbers) cannot both win.
         builder.Property(b => b.LastTicketNumber).IsConcurrencyToken();
     }

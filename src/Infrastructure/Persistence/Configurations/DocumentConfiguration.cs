@@ -18,6 +18,9 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.ErrorCode).HasMaxLength(64);
         builder.Property(d => d.ContentSha256).HasMaxLength(64).IsRequired();
         builder.Property(d => d.LeaseOwner).HasMaxLength(128);
+        builder.Property(d => d.Language).HasMaxLength(8);
+        builder.Ignore(d => d.HealthWarnings);
+        builder.JsonList<Document, HealthWarning>("_healthWarnings", "HealthWarnings");
         builder.HasOne<Bot>().WithMany().HasForeignKey(d => d.BotId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(d => new { d.BotId, d.ContentSha256 });
         // The ingestion queue scans by status and lease.
@@ -43,6 +46,8 @@ internal sealed class DocumentChunkConfiguration : IEntityTypeConfiguration<Docu
         builder.Ignore(c => c.HeadingPath);
         builder.JsonList<DocumentChunk, string>("_headingPath", "HeadingPath");
         builder.HasIndex(c => new { c.BotId, c.DocumentId, c.Ordinal });
+        builder.Property(c => c.ContentHash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(c => new { c.BotId, c.ContentHash });
     }
 }
 

@@ -35,6 +35,7 @@ public static class ServerHost
 
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<FirstRunService>();
+        builder.Services.AddIngestionWorker();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         var app = builder.Build();

@@ -1,5 +1,6 @@
 using Chat9.Application.Common.Exceptions;
 using Chat9.Domain.Common;
+using Chat9.Domain.Common.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Chat9.WebApi.Infrastructure.Problems;
@@ -38,10 +39,14 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             ConflictException c => (409, c.Code, c.Message, c.Extensions),
             ForbiddenException f => (403, f.Code, f.Message, f.Extensions),
             UnprocessableException u => (422, u.Code, u.Message, u.Extensions),
+            TooLargeException t => (413, t.Code, t.Message, t.Extensions),
+            UnsupportedTypeException t => (415, t.Code, t.Message, t.Extensions),
+            ConcurrencyConflictException => (409, "concurrency_conflict", "Another request changed the same data first; try again.", Empty),
             DomainException d => (UnprocessableDomainCodes.Contains(d.Code) ? 422 : 409, d.Code, d.Message, Empty),
             HttpProblemException h => (h.Status, h.Code, h.Message, h.Extensions),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (413, "payload_too_large", "The request body is too large.", Empty),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => BodyTooLarge(context),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException } => (400, "invalid_json", "The body is not well-formed JSON.", Empty),
+            BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "unsupported_media_type", "The body has an unsupported content type for this endpoint.", Empty),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "The request could not be read.", Empty),
             _ => (500, "internal_error", "An unexpected error occurred. Quote the trace_id when reporting it.", Empty),
         };
@@ -55,8 +60,20 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         return true;
     }
 
+    private static (int, string, string, IReadOnlyDictionary<string, object?>) BodyTooLarge(HttpContext context)
+    {
+        // The exception handler has cleared the endpoint by now; the feature keeps the one that failed.
+        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+        var (code, detail, extensions) = StatusCodeProblems.BodyTooLarge(context, endpoint);
+        return (413, code, detail, extensions);
+    }
+
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 
     private static IReadOnlyDictionary<string, object?> Errors(IReadOnlyDictionary<string, string[]> errors) =>
         new Dictionary<string, object?> { ["errors"] = errors };
 }
+
+/// <summary>Marks an endpoint that receives a file upload: an over-limit body there is <c>413 file_too_large</c>.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UploadEndpointAttribute : Attribute;

@@ -90,6 +90,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
+                    b.Property<long>("KnowledgeVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("LastTicketNumber")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
@@ -202,6 +207,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int?>("HealthScore")
                         .HasColumnType("int");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
                     b.Property<DateTimeOffset?>("LeaseExpiresAt")
                         .HasColumnType("datetimeoffset");
 
@@ -233,6 +242,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("_healthWarnings")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("HealthWarnings");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "ContentSha256");
@@ -253,6 +267,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("BotId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uniqueidentifier");
@@ -275,6 +294,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("BotId", "ContentHash");
 
                     b.HasIndex("BotId", "DocumentId", "Ordinal");
 

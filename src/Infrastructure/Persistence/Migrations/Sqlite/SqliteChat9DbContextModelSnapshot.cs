@@ -85,6 +85,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("KnowledgeVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("LastTicketNumber")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -197,6 +202,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int?>("HealthScore")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LeaseExpiresAt")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +237,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("_healthWarnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("HealthWarnings");
+
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "ContentSha256");
@@ -247,6 +261,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DocumentId")
@@ -270,6 +289,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DocumentId");
+
+                    b.HasIndex("BotId", "ContentHash");
 
                     b.HasIndex("BotId", "DocumentId", "Ordinal");
 

@@ -1,0 +1,14 @@
+using Chat9.Application.Common.Interfaces;
+
+namespace Chat9.Infrastructure.Documents.Ingestion;
+
+/// <summary>A level-triggered wake-up for this process's ingestion workers (other instances find work by polling).</summary>
+public sealed class IngestionSignal : IIngestionSignal
+{
+    private readonly SemaphoreSlim _queued = new(0, int.MaxValue);
+
+    public void WorkQueued() => _queued.Release();
+
+    /// <summary>Waits until work is announced or <paramref name="timeout"/> passes.</summary>
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _queued.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text.Json;
+using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Models;
+
+namespace Chat9.WebApi.Infrastructure;
+
+/// <summary>
+/// Reads list and filter parameters from the query string. They bind as strings so that a bad value is a
+/// <c>422 validation_failed</c> naming the parameter, not the framework's bare 400.
+/// </summary>
+public static class QueryParameters
+{
+    public static PageRequest Page(string? limit, string? offset, string? cursor) =>
+        new(Int(limit, "limit"), Int(offset, "offset"), string.IsNullOrEmpty(cursor) ? null : cursor);
+
+    /// <summary>An enum from its snake_case wire name (<c>web_page</c> → <c>WebPage</c>).</summary>
+    public static TEnum? Enum<TEnum>(string? value, string name)
+        where TEnum : struct, System.Enum
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        foreach (var candidate in System.Enum.GetValues<TEnum>())
+        {
+            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()) == value)
+            {
+                return candidate;
+            }
+        }
+
+        var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString())));
+        throw new ValidationException(name, $"Must be one of: {allowed}.");
+    }
+
+    private static int? Int(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : throw new ValidationException(name, "Must be a whole number.");
+    }
+}
