@@ -16,7 +16,8 @@ namespace Chat9.Benchmarks;
 [MemoryDiagnoser]
 public class IngestionBenchmarks
 {
-    public const int MarkdownBytes = 5 * 1024 * 1024;
+    /// <summary>Just under the 5,000,000-character text limit of a single document.</summary>
+    public const int MarkdownBytes = 4_500_000;
     public const int PdfPages = 100;
 
     private readonly DocumentParser _parser = new();
@@ -40,10 +41,10 @@ public class IngestionBenchmarks
         _pdf = Pdf(corpus, PdfPages);
     }
 
-    [Benchmark(Baseline = true, Description = "Tokenize 5 MB (baseline)")]
+    [Benchmark(Baseline = true, Description = "Tokenize the Markdown text (baseline)")]
     public int TokenizeMarkdown() => _tokens.CountTokens(_markdownText);
 
-    [Benchmark(Description = "Markdown 5 MB → chunks")]
+    [Benchmark(Description = "Markdown 4.5 MB → chunks")]
     public int IngestMarkdown() => Ingest(DocumentFileType.Markdown, _markdown);
 
     [Benchmark(Description = "PDF 100 pages → chunks")]

@@ -71,7 +71,7 @@ internal static class Report
         var megabytes = bench.Markdown.Length / 1024.0 / 1024.0;
         Console.WriteLine();
         Console.WriteLine("## Ingestion (offline: parse, language, chunk with o200k token counts, hash, health; no database), median of 5");
-        Console.WriteLine($"baseline (tokenize the 5 MB once): {tokenize:F0} ms → {megabytes / (tokenize / 1000):F1} MB/s");
+        Console.WriteLine($"baseline (tokenize the Markdown text once): {tokenize:F0} ms → {megabytes / (tokenize / 1000):F1} MB/s");
         Console.WriteLine($"Markdown {megabytes:F1} MB: {markdown:F0} ms → {megabytes / (markdown / 1000):F1} MB/s (ratio to baseline {markdown / tokenize:F2}×)");
         Console.WriteLine($"PDF {IngestionBenchmarks.PdfPages} pages ({bench.PdfBytes.Length / 1024} KiB): {pdf:F0} ms → {IngestionBenchmarks.PdfPages / (pdf / 1000):F0} pages/s");
     }
