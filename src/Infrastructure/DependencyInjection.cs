@@ -1,12 +1,14 @@
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Common.Persistence;
+using Chat9.Infrastructure.Crawling;
 using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
 using Chat9.Infrastructure.Persistence;
 using Chat9.Infrastructure.Persistence.Queries;
 using Chat9.Infrastructure.Retrieval;
 using Chat9.Infrastructure.Search;
+using Chat9.Infrastructure.Sources;
 using Chat9.Infrastructure.Persistence.Interceptors;
 using Chat9.Infrastructure.Persistence.Repositories;
 using Chat9.Infrastructure.Samples;
@@ -23,7 +25,7 @@ public static class DependencyInjection
 {
     /// <summary>The background document ingestion (only the server runs it; the admin CLI does not).</summary>
     public static IServiceCollection AddIngestionWorker(this IServiceCollection services) =>
-        services.AddHostedService<DocumentIngestionWorker>();
+        services.AddHostedService<DocumentIngestionWorker>().AddHostedService<UrlSourceCrawlWorker>();
 
     /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
@@ -80,6 +82,14 @@ public static class DependencyInjection
         services.AddScoped<IChunkQueries, ChunkQueries>();
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IIngestionSignal>(sp => sp.GetRequiredService<IngestionSignal>());
+        services.AddSingleton<CrawlSignal>();
+        services.AddSingleton<ICrawlSignal>(sp => sp.GetRequiredService<CrawlSignal>());
+        services.AddOptions<CrawlerOptions>().Bind(configuration.GetSection(CrawlerOptions.SectionName));
+        services.AddSingleton<OutboundHttpClientFactory>();
+        services.AddSingleton<IOutboundUrlGuard, OutboundUrlGuard>();
+        services.AddSingleton<ISiteCrawler, SiteCrawler>();
+        services.AddSingleton<IUrlPatterns, UrlPatterns>();
+        services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.SectionName));
 
         services.AddSingleton<ISampleDocuments>(new FolderSampleDocuments(Path.Combine(AppContext.BaseDirectory, "samples")));
         return services;

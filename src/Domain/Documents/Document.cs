@@ -52,6 +52,9 @@ public sealed class Document : Entity, IAggregateRoot
     /// <summary>The URL source that crawled this page; <c>null</c> for uploads.</summary>
     public Guid? SourceId { get; private set; }
 
+    /// <summary>The crawler's hash of the page's text, to skip unchanged pages on re-crawls.</summary>
+    public string? PageHash { get; private set; }
+
     public int ChunkCount { get; private set; }
 
     public int? ParsedTextLength { get; private set; }
@@ -100,6 +103,46 @@ public sealed class Document : Entity, IAggregateRoot
         document.Raise(new DocumentQueued(document.Id, botId));
         return (document, new DocumentContent(document.Id, bytes));
     }
+
+    /// <summary>A page found by a URL source's crawl, stored as a <c>web_page</c> document titled after the page.</summary>
+    public static (Document Document, DocumentContent Content) FromCrawl(
+        Guid botId, Guid sourceId, string url, string title, byte[] html, string pageHash, DateTimeOffset now)
+    {
+        Guard.NotDefault(sourceId, "source_id");
+        var (document, content) = Upload(botId, PageTitle(title, url), DocumentFileType.WebPage, html, url, now);
+        document.SourceId = sourceId;
+        document.PageHash = Guard.NotBlank(pageHash, "page_hash");
+        return (document, content);
+    }
+
+    /// <summary>A re-crawl found new content: keep the document, replace the original and index it again.</summary>
+    public void ReplaceCrawledPage(DocumentContent content, string title, byte[] html, string pageHash, DateTimeOffset now)
+    {
+        if (SourceId is null || content.DocumentId != Id)
+        {
+            throw new DomainException("not_a_crawled_page", "Only crawled pages are replaced by crawls.");
+        }
+
+        content.Replace(html);
+        Filename = PageTitle(title, SourceUrl ?? string.Empty);
+        SizeBytes = html.Length;
+        ContentSha256 = Sha256Hex(html);
+        PageHash = Guard.NotBlank(pageHash, "page_hash");
+
+        // New content starts with fresh attempts. Changing the claim counter (a concurrency token) also makes a worker
+        // that is processing the old content lose its save, so the new content is what ends up indexed.
+        ProcessingAttempts = 0;
+        Status = DocumentStatus.Queued;
+        LeaseOwner = null;
+        LeaseExpiresAt = null;
+        ErrorCode = null;
+        ErrorMessage = null;
+        UpdatedAt = now;
+        Raise(new DocumentQueued(Id, BotId));
+    }
+
+    private static string PageTitle(string title, string url) =>
+        Text.Truncate(string.IsNullOrWhiteSpace(title) ? url : title.Trim(), FilenameMaxChars, string.Empty);
 
     public static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 

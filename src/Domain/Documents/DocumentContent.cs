@@ -15,4 +15,7 @@ public sealed class DocumentContent
     public Guid DocumentId { get; private set; }
 
     public byte[] Bytes { get; private set; } = [];
+
+    public void Replace(byte[] bytes) =>
+        Bytes = bytes.Length > 0 ? bytes : throw new Common.DomainException("empty_file", "The file is empty.");
 }

@@ -7,6 +7,7 @@ using Chat9.Domain.Faq;
 using Chat9.Domain.Gaps;
 using Chat9.Domain.Knowledge;
 using Chat9.Domain.Sessions;
+using Chat9.Domain.Sources;
 using Chat9.Domain.Tickets;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +34,10 @@ public abstract class Chat9DbContext(DbContextOptions options) : DbContext(optio
     public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();
 
     public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<UrlSource> UrlSources => Set<UrlSource>();
+
+    public DbSet<CrawlRun> CrawlRuns => Set<CrawlRun>();
 
     public DbSet<Gap> Gaps => Set<Gap>();
 

@@ -40,6 +40,7 @@ public static class EndpointGroupExtensions
         Endpoints.HealthEndpoints.Map(app);
         Endpoints.BotEndpoints.Map(app);
         Endpoints.DocumentEndpoints.Map(app);
+        Endpoints.UrlSourceEndpoints.Map(app);
         Endpoints.ChatEndpoints.Map(app);
         return app;
     }

@@ -55,6 +55,14 @@ public sealed class LimitsOptions
 
     public double LowConfidenceThresholdLexical { get; set; } = 0.35;
 
+    public int CrawlDefaultMaxPages { get; set; } = 200;
+
+    public int CrawlMaxPagesCeiling { get; set; } = 1000;
+
+    public int MaxExclusions { get; set; } = 50;
+
+    public int SourceRefreshCooldownMinutes { get; set; } = 60;
+
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 200;

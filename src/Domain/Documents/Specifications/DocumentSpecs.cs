@@ -74,3 +74,13 @@ public sealed class ClaimableDocumentsSpec : Specification<Document>
         Page(0, take);
     }
 }
+
+/// <summary>The current pages of a URL source, by URL.</summary>
+public sealed class PagesOfSourceSpec : Specification<Document>
+{
+    public PagesOfSourceSpec(Guid botId, Guid sourceId)
+    {
+        Where(d => d.BotId == botId && d.SourceId == sourceId);
+        OrderByAscending(d => d.SourceUrl);
+    }
+}

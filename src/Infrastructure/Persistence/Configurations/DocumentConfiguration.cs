@@ -19,6 +19,9 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.ContentSha256).HasMaxLength(64).IsRequired();
         builder.Property(d => d.LeaseOwner).HasMaxLength(128);
         builder.Property(d => d.Language).HasMaxLength(8);
+        builder.Property(d => d.PageHash).HasMaxLength(64);
+        // Pages of a URL source; no foreign key, because SQL Server refuses a second cascade path from Bots.
+        builder.HasIndex(d => new { d.BotId, d.SourceId });
         builder.Ignore(d => d.HealthWarnings);
         builder.JsonList<Document, HealthWarning>("_healthWarnings", "HealthWarnings");
         builder.HasOne<Bot>().WithMany().HasForeignKey(d => d.BotId).OnDelete(DeleteBehavior.Cascade);

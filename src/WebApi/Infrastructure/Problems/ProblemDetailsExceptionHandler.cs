@@ -1,6 +1,7 @@
 using Chat9.Application.Common.Exceptions;
 using Chat9.Domain.Common;
 using Chat9.Domain.Common.Persistence;
+using Chat9.Domain.Sources;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Chat9.WebApi.Infrastructure.Problems;
@@ -34,6 +35,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
         var (status, code, detail, extensions) = exception switch
         {
             ValidationException v => (422, v.Code, v.Message, Errors(v.Errors)),
+            RefreshCooldownException r => RetryLater(context, r.Code, r.Message, r.RetryAfter),
             DomainValidationException d => (422, d.Code, "One or more fields are invalid.", Errors(new Dictionary<string, string[]> { [d.Field] = [d.Message] })),
             NotFoundException n => (404, n.Code, n.Message, n.Extensions),
             ConflictException c => (409, c.Code, c.Message, c.Extensions),
@@ -58,6 +60,14 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
 
         await Problem.WriteAsync(context, status, code, detail, extensions);
         return true;
+    }
+
+    /// <summary>A 429 with <c>Retry-After</c> (whole seconds, at least 1) and the same number in <c>retry_after_seconds</c>.</summary>
+    private static (int, string, string, IReadOnlyDictionary<string, object?>) RetryLater(HttpContext context, string code, string message, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (429, code, message, new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
     }
 
     private static (int, string, string, IReadOnlyDictionary<string, object?>) BodyTooLarge(HttpContext context)

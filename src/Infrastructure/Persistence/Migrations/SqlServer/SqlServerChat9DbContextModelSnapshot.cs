@@ -218,6 +218,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
+                    b.Property<string>("PageHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("ParsedTextLength")
                         .HasColumnType("int");
 
@@ -250,6 +254,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "ContentSha256");
+
+                    b.HasIndex("BotId", "SourceId");
 
                     b.HasIndex("Status", "LeaseExpiresAt");
 
@@ -610,6 +616,155 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Sources.CrawlRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<bool>("LimitReached")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PagesFailed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PagesFound")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PagesIndexed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PagesRemoved")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PagesUnchanged")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("_failedUrls")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("FailedUrls");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "StartedAt");
+
+                    b.ToTable("CrawlRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("ClaimCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("LastManualRefreshAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<int>("MaxPages")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset?>("NextRunAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("PendingRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PendingTrigger")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<string>("_excludedPages")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("ExcludedPages");
+
+                    b.Property<string>("_exclusions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)")
+                        .HasColumnName("Exclusions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Host")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextRunAt");
+
+                    b.ToTable("UrlSources", (string)null);
+                });
+
             modelBuilder.Entity("Chat9.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -863,6 +1018,24 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Sources.CrawlRun", b =>
+                {
+                    b.HasOne("Chat9.Domain.Sources.UrlSource", null)
+                        .WithMany("Runs")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.HasOne("Chat9.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chat9.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Chat9.Domain.Bots.Bot", null)
@@ -919,6 +1092,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("Chat9.Domain.Sessions.Session", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.Navigation("Runs");
                 });
 #pragma warning restore 612, 618
         }

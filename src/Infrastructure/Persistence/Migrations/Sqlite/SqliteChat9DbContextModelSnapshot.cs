@@ -213,6 +213,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PageHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParsedTextLength")
                         .HasColumnType("INTEGER");
 
@@ -245,6 +249,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("BotId", "ContentSha256");
+
+                    b.HasIndex("BotId", "SourceId");
 
                     b.HasIndex("Status", "LeaseExpiresAt");
 
@@ -605,6 +611,155 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Sources.CrawlRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LimitReached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesFound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesIndexed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesRemoved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PagesUnchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_failedUrls")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("FailedUrls");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId", "StartedAt");
+
+                    b.ToTable("CrawlRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimCount")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastManualRefreshAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxPages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("NextRunAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PendingRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PendingTrigger")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Schedule")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("_excludedPages")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ExcludedPages");
+
+                    b.Property<string>("_exclusions")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Exclusions");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BotId", "Host")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextRunAt");
+
+                    b.ToTable("UrlSources", (string)null);
+                });
+
             modelBuilder.Entity("Chat9.Domain.Tickets.Ticket", b =>
                 {
                     b.Property<Guid>("Id")
@@ -858,6 +1013,24 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Sources.CrawlRun", b =>
+                {
+                    b.HasOne("Chat9.Domain.Sources.UrlSource", null)
+                        .WithMany("Runs")
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.HasOne("Chat9.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chat9.Domain.Tickets.Ticket", b =>
                 {
                     b.HasOne("Chat9.Domain.Bots.Bot", null)
@@ -914,6 +1087,11 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("Chat9.Domain.Sessions.Session", b =>
                 {
                     b.Navigation("Messages");
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Sources.UrlSource", b =>
+                {
+                    b.Navigation("Runs");
                 });
 #pragma warning restore 612, 618
         }
