@@ -3,7 +3,7 @@ using Chat9.Domain.Documents;
 namespace Chat9.Application.Documents.Common;
 
 /// <summary>A document as listed (management-api.md "Document").</summary>
-public sealed record DocumentDto(
+public record DocumentDto(
     Guid Id,
     string Filename,
     DocumentFileType FileType,
@@ -31,28 +31,23 @@ public sealed record DocumentDto(
 }
 
 /// <summary>A document with the detail members of <c>GET /documents/{id}</c>.</summary>
-public sealed record DocumentDetailDto(
-    Guid Id,
-    string Filename,
-    DocumentFileType FileType,
-    DocumentStatus Status,
-    DocumentErrorDto? Error,
-    long SizeBytes,
-    int ChunkCount,
-    Guid? SourceId,
-    DocumentHealthSummaryDto? Health,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    int? ParsedTextLength,
-    string? SourceUrl,
-    string ContentSha256)
+public sealed record DocumentDetailDto : DocumentDto
 {
-    public static DocumentDetailDto From(Document d)
+    private DocumentDetailDto(Document d)
+        : base(From(d))
     {
-        var summary = DocumentDto.From(d);
-        return new(summary.Id, summary.Filename, summary.FileType, summary.Status, summary.Error, summary.SizeBytes, summary.ChunkCount,
-            summary.SourceId, summary.Health, summary.CreatedAt, summary.UpdatedAt, d.ParsedTextLength, d.SourceUrl, d.ContentSha256);
+        ParsedTextLength = d.ParsedTextLength;
+        SourceUrl = d.SourceUrl;
+        ContentSha256 = d.ContentSha256;
     }
+
+    public int? ParsedTextLength { get; }
+
+    public string? SourceUrl { get; }
+
+    public string ContentSha256 { get; }
+
+    public static DocumentDetailDto Of(Document d) => new(d);
 }
 
 public sealed record DocumentErrorDto(string Code, string Message);

@@ -8,5 +8,5 @@ namespace Chat9.Application.Documents.GetDocument;
 public sealed class GetDocumentQueryHandler(IReadRepository<Document> documents) : IQueryHandler<GetDocumentQuery, DocumentDetailDto>
 {
     public async ValueTask<DocumentDetailDto> Handle(GetDocumentQuery query, CancellationToken cancellationToken) =>
-        DocumentDetailDto.From(await documents.GetOfBotAsync(query.BotId, query.DocumentId, cancellationToken));
+        DocumentDetailDto.Of(await documents.GetOfBotAsync(query.BotId, query.DocumentId, cancellationToken));
 }

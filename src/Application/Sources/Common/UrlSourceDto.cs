@@ -4,7 +4,7 @@ using Chat9.Domain.Sources;
 namespace Chat9.Application.Sources.Common;
 
 /// <summary>A URL source as listed (management-api.md "URL sources").</summary>
-public sealed record UrlSourceDto(
+public record UrlSourceDto(
     Guid Id,
     string Url,
     string Host,
@@ -26,33 +26,25 @@ public sealed record UrlSourceDto(
 }
 
 /// <summary><c>GET /documents/sources/{id}</c>: the source with its recent runs, current pages and excluded pages.</summary>
-public sealed record UrlSourceDetailDto(
-    Guid Id,
-    string Url,
-    string Host,
-    string Name,
-    CrawlSchedule Schedule,
-    IReadOnlyList<string> Exclusions,
-    int MaxPages,
-    UrlSourceStatus Status,
-    int PageCount,
-    DateTimeOffset? LastRunAt,
-    DateTimeOffset? NextRunAt,
-    string? LastError,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt,
-    IReadOnlyList<CrawlRunDto> RecentRuns,
-    IReadOnlyList<SourcePageDto> Pages,
-    IReadOnlyList<string> ExcludedPages)
+public sealed record UrlSourceDetailDto : UrlSourceDto
 {
     public const int RecentRunCount = 10;
 
-    public static UrlSourceDetailDto From(UrlSource s, IEnumerable<Document> pages) => new(
-        s.Id, s.Url, s.Host, s.Name, s.Schedule, [.. s.Exclusions], s.MaxPages, s.Status, s.PageCount,
-        s.LastRunAt, s.NextRunAt, s.LastError, s.CreatedAt, s.UpdatedAt,
-        [.. s.Runs.OrderByDescending(r => r.StartedAt).Take(RecentRunCount).Select(CrawlRunDto.From)],
-        [.. pages.Select(p => new SourcePageDto(p.Id, p.SourceUrl ?? string.Empty, p.Filename, p.Status, p.UpdatedAt))],
-        [.. s.ExcludedPages]);
+    private UrlSourceDetailDto(UrlSource s, IEnumerable<Document> pages)
+        : base(From(s))
+    {
+        RecentRuns = [.. s.Runs.OrderByDescending(r => r.StartedAt).Take(RecentRunCount).Select(CrawlRunDto.From)];
+        Pages = [.. pages.Select(p => new SourcePageDto(p.Id, p.SourceUrl ?? string.Empty, p.Filename, p.Status, p.UpdatedAt))];
+        ExcludedPages = [.. s.ExcludedPages];
+    }
+
+    public IReadOnlyList<CrawlRunDto> RecentRuns { get; }
+
+    public IReadOnlyList<SourcePageDto> Pages { get; }
+
+    public IReadOnlyList<string> ExcludedPages { get; }
+
+    public static UrlSourceDetailDto Of(UrlSource s, IEnumerable<Document> pages) => new(s, pages);
 }
 
 public sealed record CrawlRunDto(

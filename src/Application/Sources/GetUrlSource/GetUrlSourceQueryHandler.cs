@@ -12,6 +12,6 @@ public sealed class GetUrlSourceQueryHandler(IReadRepository<UrlSource> sources,
     public async ValueTask<UrlSourceDetailDto> Handle(GetUrlSourceQuery query, CancellationToken cancellationToken)
     {
         var source = await sources.GetOfBotAsync(query.BotId, query.SourceId, cancellationToken, withRuns: true);
-        return UrlSourceDetailDto.From(source, await documents.PagesAsync(query.BotId, source.Id, cancellationToken));
+        return UrlSourceDetailDto.Of(source, await documents.PagesAsync(query.BotId, source.Id, cancellationToken));
     }
 }
