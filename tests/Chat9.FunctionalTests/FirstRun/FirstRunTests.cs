@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.RegularExpressions;
+using Chat9.FunctionalTests.Infrastructure;
 
 namespace Chat9.FunctionalTests.FirstRun;
 
@@ -18,14 +16,22 @@ public sealed partial class FirstRunTests
         var data = Directory.CreateTempSubdirectory("chat9-firstrun-");
         try
         {
-            var port = FreePort();
-            var first = await RunServerUntilAnnouncedAsync(data.FullName, port, probe: async http =>
+            var port = ServerProcess.FreePort();
+            string first;
+            await using (var server = await ServerProcess.StartAsync(data.FullName, port))
             {
+                using var http = server.CreateClient();
                 Assert.That((await http.GetAsync("/health")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That((await http.GetAsync("/openapi.json")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That((await http.GetAsync("/docs/index.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            });
-            var second = await RunServerUntilAnnouncedAsync(data.FullName, port, probe: null);
+                first = server.Output;
+            }
+
+            string second;
+            await using (var server = await ServerProcess.StartAsync(data.FullName, port))
+            {
+                second = server.Output;
+            }
 
             var publicId = PublicIdLine().Match(first);
             var apiKey = ApiKeyLine().Match(first);
@@ -47,80 +53,6 @@ public sealed partial class FirstRunTests
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
         }
-    }
-
-    private static async Task<string> RunServerUntilAnnouncedAsync(string dataPath, int port, Func<HttpClient, Task>? probe)
-    {
-        var start = new ProcessStartInfo("dotnet", [ServerAssembly(), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = dataPath,
-        };
-        start.Environment["Data__Path"] = dataPath;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var announced = new TaskCompletionSource();
-        process.OutputDataReceived += (_, e) =>
-        {
-            lock (output)
-            {
-                output.AppendLine(e.Data);
-                if (e.Data?.Contains("API docs", StringComparison.Ordinal) == true)
-                {
-                    announced.TrySetResult();
-                }
-            }
-        };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            var finished = await Task.WhenAny(announced.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
-            Assert.That(announced.Task.IsCompleted, Is.True, $"The server did not announce itself:\n{output}");
-            if (probe is not null)
-            {
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-                await probe(http);
-            }
-        }
-        finally
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
-
-    /// <summary>The server's own build output, next to this test project's.</summary>
-    private static string ServerAssembly()
-    {
-        var here = AppContext.BaseDirectory; // …/tests/Chat9.FunctionalTests/bin/<Configuration>/net10.0/
-        var configuration = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var root = new DirectoryInfo(here);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat9.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "repository root not found");
-        var path = Path.Combine(root!.FullName, "src", "WebApi", "bin", configuration, "net10.0", "Chat9.WebApi.dll");
-        Assert.That(File.Exists(path), Is.True, $"server build not found at {path}");
-        return path;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     [GeneratedRegex(@"Bot public id : (ch_[a-z0-9]{16})")]
