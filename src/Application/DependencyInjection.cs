@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<StructureAwareChunker>();
         services.AddScoped<DocumentHealthChecker>();
         services.AddScoped<DocumentIngestion>();
+        services.AddScoped<ChunkEmbedder>();
         services.AddScoped<KnowledgeRetriever>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;

@@ -38,6 +38,21 @@ public sealed class DocumentChunk : Entity
 
     public int TokenCount { get; private set; }
 
+    /// <summary>The chunk's embedding (unit length), or <c>null</c> until an embedding model has produced one.</summary>
+    public float[]? Embedding { get; private set; }
+
+    /// <summary>Stores the embedding, scaled to unit length so similarity is a dot product.</summary>
+    public void SetEmbedding(float[] embedding)
+    {
+        if (embedding.Length == 0 || embedding.Any(v => !float.IsFinite(v)))
+        {
+            throw new DomainValidationException("embedding", "An embedding needs finite values.");
+        }
+
+        var norm = MathF.Sqrt(embedding.Sum(v => v * v));
+        Embedding = norm > 0 ? [.. embedding.Select(v => v / norm)] : throw new DomainValidationException("embedding", "An embedding cannot be all zeros.");
+    }
+
     /// <summary>Hash of the normalized text, to spot content repeated across a bot's documents.</summary>
     public string ContentHash { get; private set; } = null!;
 }

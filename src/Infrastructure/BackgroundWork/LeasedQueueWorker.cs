@@ -34,6 +34,9 @@ public abstract class LeasedQueueWorker<TClaim>(IServiceScopeFactory scopes, Wor
     /// <summary>The item ran past <see cref="TimeLimit"/> (only called while this worker still holds it).</summary>
     protected abstract Task TimedOutAsync(ISender sender, TClaim claim, string workerId, CancellationToken cancellationToken);
 
+    /// <summary>Lower-priority upkeep, run when the queue is empty.</summary>
+    protected virtual Task IdleAsync(ISender sender, CancellationToken cancellationToken) => Task.CompletedTask;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(1, Math.Max(0, Workers))
             .Select(n => Task.Run(() => LoopAsync($"{_instance}/{n}", stoppingToken), stoppingToken)));
@@ -47,6 +50,11 @@ public abstract class LeasedQueueWorker<TClaim>(IServiceScopeFactory scopes, Wor
                 var claim = await SendAsync(Claim(workerId), stoppingToken);
                 if (claim is null)
                 {
+                    await using (var scope = scopes.CreateAsyncScope())
+                    {
+                        await IdleAsync(scope.ServiceProvider.GetRequiredService<ISender>(), stoppingToken);
+                    }
+
                     await signal.WaitAsync(PollInterval, stoppingToken);
                     continue;
                 }

@@ -22,7 +22,7 @@ public static class KnowledgeVersion
         {
             switch (entry.Entity)
             {
-                case DocumentChunk chunk when entry.State is EntityState.Added or EntityState.Deleted:
+                case DocumentChunk chunk when entry.State is EntityState.Added or EntityState.Deleted or EntityState.Modified:
                     bots.Add(chunk.BotId);
                     break;
                 case Document document when entry.State is EntityState.Deleted:

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Chat9.Application.Common.Interfaces;
 using Chat9.Infrastructure.Persistence;
 using Chat9.Infrastructure.Search;
@@ -11,20 +12,33 @@ namespace Chat9.Infrastructure.Retrieval;
 /// </summary>
 public sealed class KnowledgeIndex(Chat9DbContext db, KnowledgeIndexCache cache, TextAnalyzer analyzer) : IKnowledgeIndex
 {
-    public async Task<IReadOnlyList<LexicalMatch>> SearchAsync(Guid botId, string query, int limit, CancellationToken cancellationToken)
+    public async Task<KnowledgeMatches> SearchAsync(Guid botId, string query, float[]? queryEmbedding, int limit, CancellationToken cancellationToken)
     {
         // Version first, chunks second: a concurrent change can only make us rebuild once more, never cache stale chunks.
         var version = await KnowledgeVersion.ReadAsync(db, botId, cancellationToken);
         var index = await cache.GetAsync(botId, version, ct => BuildAsync(botId, ct), cancellationToken);
-        return index.Search(query, limit);
+
+        var started = Stopwatch.GetTimestamp();
+        var lexical = index.Lexical.Search(query, limit);
+        var lexicalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (queryEmbedding is null || index.Vectors.Count == 0)
+        {
+            return new KnowledgeMatches(lexical, lexicalMs, null, null);
+        }
+
+        started = Stopwatch.GetTimestamp();
+        var vector = index.Vectors.Search(queryEmbedding, limit);
+        return new KnowledgeMatches(lexical, lexicalMs, vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private async Task<Bm25Index> BuildAsync(Guid botId, CancellationToken cancellationToken)
+    private async Task<BotIndex> BuildAsync(Guid botId, CancellationToken cancellationToken)
     {
         var chunks = await db.DocumentChunks.AsNoTracking()
             .Where(c => c.BotId == botId)
-            .Join(db.Documents.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new IndexedChunk(c.Id, c.DocumentId, c.Text, d.Language))
+            .Join(db.Documents.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new { c.Id, c.DocumentId, c.Text, d.Language, c.Embedding })
             .ToListAsync(cancellationToken);
-        return Bm25Index.Build(chunks, analyzer);
+        return new BotIndex(
+            Bm25Index.Build(chunks.Select(c => new IndexedChunk(c.Id, c.DocumentId, c.Text, c.Language)), analyzer),
+            VectorIndex.Build([.. chunks.Where(c => c.Embedding is not null).Select(c => new EmbeddedChunk(c.Id, c.DocumentId, c.Embedding!))]));
     }
 }

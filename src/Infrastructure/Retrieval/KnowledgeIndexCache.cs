@@ -12,7 +12,7 @@ public sealed class KnowledgeIndexCache
     private readonly ConcurrentDictionary<Guid, Entry> _entries = new();
     private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _rebuildLocks = new();
 
-    public async Task<Bm25Index> GetAsync(Guid botId, long version, Func<CancellationToken, Task<Bm25Index>> build, CancellationToken cancellationToken)
+    public async Task<BotIndex> GetAsync(Guid botId, long version, Func<CancellationToken, Task<BotIndex>> build, CancellationToken cancellationToken)
     {
         if (_entries.TryGetValue(botId, out var entry) && entry.Version == version)
         {
@@ -38,8 +38,8 @@ public sealed class KnowledgeIndexCache
         }
     }
 
-    /// <summary>Indexes held in memory, for the benchmark's memory figures.</summary>
-    public IReadOnlyCollection<Bm25Index> Indexes => [.. _entries.Values.Select(e => e.Index)];
-
-    private sealed record Entry(long Version, Bm25Index Index);
+    private sealed record Entry(long Version, BotIndex Index);
 }
+
+/// <summary>Both retrievers' indexes of one bot, built from the same knowledge version.</summary>
+public sealed record BotIndex(Bm25Index Lexical, VectorIndex Vectors);

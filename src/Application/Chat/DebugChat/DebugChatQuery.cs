@@ -31,10 +31,10 @@ public sealed record RetrievalDebugDto(RetrievalMode Mode, double Confidence, do
             c.Chunk.HeadingPath,
             c.Chunk.SourceUrl,
             c.Chunk.Text,
-            Math.Round(c.LexicalScore, 4),
+            c.LexicalScore is { } lexical ? Math.Round(lexical, 4) : null,
             c.LexicalRank,
-            null,
-            null,
+            c.VectorScore,
+            c.VectorRank,
             Math.Round(c.FusedScore, 6),
             c.InContext))]);
 }

@@ -45,7 +45,7 @@ public sealed class DebugChatQueryHandler(
                 Faq: null,
                 Retrieval: Round(retrieval.Timings.TotalMs),
                 Lexical: Round(retrieval.Timings.LexicalMs),
-                Vector: null,
+                Vector: retrieval.Timings.VectorMs is { } vector ? Round(vector) : null,
                 Fusion: Round(retrieval.Timings.FusionMs),
                 Generation: null,
                 FirstToken: null,

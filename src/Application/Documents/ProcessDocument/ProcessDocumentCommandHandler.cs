@@ -11,6 +11,7 @@ public sealed class ProcessDocumentCommandHandler(
     IRepository<Document> documents,
     IDocumentContentStore contents,
     DocumentIngestion ingestion,
+    ChunkEmbedder embedder,
     IUnitOfWork unitOfWork,
     TimeProvider clock) : ICommandHandler<ProcessDocumentCommand, DocumentStatus?>
 {
@@ -35,6 +36,9 @@ public sealed class ProcessDocumentCommandHandler(
             var chunks = result.Chunks
                 .Select((c, i) => new DocumentChunk(document.Id, document.BotId, i, c.Draft.Text, c.Draft.HeadingPath, c.Draft.Anchor, c.Draft.TokenCount, c.ContentHash))
                 .ToList();
+            // Embeddings are best effort here: without them the document is still searchable lexically, and the
+            // ingestion worker fills them in later.
+            await embedder.TryEmbedAsync(chunks, cancellationToken);
             document.CompleteProcessing(chunks, result.TextLength, result.Language, now);
             document.RecordHealth(result.Health, now);
         }

@@ -84,3 +84,15 @@ public sealed class PagesOfSourceSpec : Specification<Document>
         OrderByAscending(d => d.SourceUrl);
     }
 }
+
+/// <summary>Ready documents with chunks that still lack an embedding, oldest first.</summary>
+public sealed class DocumentsMissingEmbeddingsSpec : Specification<Document>
+{
+    public DocumentsMissingEmbeddingsSpec(int take)
+    {
+        Where(d => d.Status == DocumentStatus.Ready && d.Chunks.Any(c => c.Embedding == null));
+        Include(d => d.Chunks);
+        OrderByAscending(d => d.UpdatedAt);
+        Page(0, take);
+    }
+}

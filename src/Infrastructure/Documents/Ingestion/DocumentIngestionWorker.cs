@@ -1,5 +1,6 @@
 using Chat9.Application.Common.Options;
 using Chat9.Application.Documents.ClaimNextDocument;
+using Chat9.Application.Documents.EmbedMissingChunks;
 using Chat9.Application.Documents.FailDocumentProcessing;
 using Chat9.Application.Documents.Processing;
 using Chat9.Application.Documents.ProcessDocument;
@@ -40,6 +41,10 @@ public sealed class DocumentIngestionWorker(
         var status = await sender.Send(new ProcessDocumentCommand(claim.DocumentId, workerId), cancellationToken);
         logger.LogInformation("Document {DocumentId} processed: {Status}", claim.DocumentId, status?.ToString() ?? "claim lost");
     }
+
+    /// <summary>With the queue empty, fill in embeddings that ingestion could not get.</summary>
+    protected override async Task IdleAsync(ISender sender, CancellationToken cancellationToken) =>
+        await sender.Send(new EmbedMissingChunksCommand(MaxDocuments: 4), cancellationToken);
 
     protected override async Task TimedOutAsync(ISender sender, ClaimedDocument claim, string workerId, CancellationToken cancellationToken) =>
         await sender.Send(new FailDocumentProcessingCommand(claim.DocumentId, workerId, DocumentErrorCodes.ProcessingTimeout,

@@ -50,6 +50,13 @@ internal sealed class DocumentChunkConfiguration : IEntityTypeConfiguration<Docu
         builder.JsonList<DocumentChunk, string>("_headingPath", "HeadingPath");
         builder.HasIndex(c => new { c.BotId, c.DocumentId, c.Ordinal });
         builder.Property(c => c.ContentHash).HasMaxLength(64).IsRequired();
+        builder.Property(c => c.Embedding).HasConversion(
+            vector => vector == null ? null : EmbeddingBytes.From(vector),
+            bytes => bytes == null ? null : EmbeddingBytes.To(bytes),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<float[]?>(
+                (a, b) => EmbeddingBytes.AreEqual(a, b),
+                v => v == null ? 0 : v.Length,
+                v => v == null ? null : v.ToArray()));
         builder.HasIndex(c => new { c.BotId, c.ContentHash });
     }
 }
