@@ -77,6 +77,8 @@ public static class DependencyInjection
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
+        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName));
+        services.AddSingleton<IEmbeddingModel, NoEmbeddingModel>();
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();

@@ -282,6 +282,9 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("int");
 

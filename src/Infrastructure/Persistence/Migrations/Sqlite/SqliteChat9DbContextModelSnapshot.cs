@@ -277,6 +277,9 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("DocumentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB");
+
                     b.Property<int>("Ordinal")
                         .HasColumnType("INTEGER");
 
