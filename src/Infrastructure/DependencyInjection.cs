@@ -4,6 +4,7 @@ using Chat9.Domain.Common.Persistence;
 using Chat9.Infrastructure.Crawling;
 using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
+using Chat9.Infrastructure.Models;
 using Chat9.Infrastructure.Persistence;
 using Chat9.Infrastructure.Persistence.Queries;
 using Chat9.Infrastructure.Retrieval;
@@ -77,8 +78,21 @@ public static class DependencyInjection
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
-        services.AddOptions<ModelOptions>().Bind(configuration.GetSection(ModelOptions.SectionName));
-        services.AddSingleton<IEmbeddingModel, NoEmbeddingModel>();
+        var models = ModelConfiguration(configuration);
+        services.AddOptions<ModelOptions>().Bind(models)
+            .Validate(o => OpenAIClientFactory.Validate(o).Count == 0, "Models: configuration is invalid (see Models:Provider, Models:ApiKey, Models:Endpoint).")
+            .ValidateOnStart();
+        services.AddSingleton<OpenAIClientFactory>();
+        services.AddSingleton<ModelResilience>();
+        var modelOptions = models.Get<ModelOptions>() ?? new ModelOptions();
+        if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.EmbeddingModel))
+        {
+            services.AddSingleton<IEmbeddingModel, OpenAIEmbeddingModel>();
+        }
+        else
+        {
+            services.AddSingleton<IEmbeddingModel, NoEmbeddingModel>();
+        }
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();
@@ -95,6 +109,19 @@ public static class DependencyInjection
 
         services.AddSingleton<ISampleDocuments>(new FolderSampleDocuments(Path.Combine(AppContext.BaseDirectory, "samples")));
         return services;
+    }
+
+    /// <summary>
+    /// The <c>Models</c> section with <c>Provider</c> accepted in the contract's spelling (<c>openai_compatible</c>)
+    /// as well as the enum's (<c>OpenAICompatible</c>).
+    /// </summary>
+    private static IConfiguration ModelConfiguration(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(ModelOptions.SectionName);
+        return new ConfigurationBuilder()
+            .AddConfiguration(section)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Provider"] = section["Provider"]?.Replace("_", string.Empty) ?? nameof(ModelProvider.None) })
+            .Build();
     }
 
     private static string ResolveDataPath(IConfiguration configuration, string contentRoot)

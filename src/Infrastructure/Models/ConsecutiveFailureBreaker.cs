@@ -57,7 +57,7 @@ internal sealed class ConsecutiveFailureBreaker(int failureThreshold, TimeSpan b
         }
     }
 
-    /// <summary>True when this outcome opened the circuit.</summary>
+    /// <summary>True when this outcome opened the circuit (a straggler failing while it is open only extends the break).</summary>
     private bool Record(Exception? exception, bool isTrial)
     {
         lock (_lock)
@@ -87,8 +87,9 @@ internal sealed class ConsecutiveFailureBreaker(int failureThreshold, TimeSpan b
                 return false;
             }
 
+            var opening = _openedAt is null || isTrial;
             _openedAt = timeProvider.GetUtcNow();
-            return true;
+            return opening;
         }
     }
 }

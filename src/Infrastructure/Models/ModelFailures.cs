@@ -53,7 +53,8 @@ internal static class ModelFailures
     public static string Describe(Exception exception) => exception switch
     {
         BrokenCircuitException => "circuit open",
-        TimeoutRejectedException => "timed out",
+        // A cancellation the caller did not ask for: the SDK's network timeout.
+        TimeoutRejectedException or OperationCanceledException => "timed out",
         ClientResultException { Status: 0 } or HttpRequestException => "network error",
         ClientResultException result => $"HTTP {result.Status}",
         _ => "unreadable response",

@@ -18,7 +18,7 @@ public sealed class ModelResilience(IOptions<ModelOptions> options, TimeProvider
 {
     /// <summary>Longest wait before a retry: a provider asking for more (<c>Retry-After</c>) gets no retry, since the
     /// caller is better served by its fallback now; exponential backoff stops growing there.</summary>
-    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
     private const double BreakerFailureRatio = 0.5;
     private const int BreakerMinimumThroughput = 10;
@@ -46,8 +46,11 @@ public sealed class ModelResilience(IOptions<ModelOptions> options, TimeProvider
             _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, null),
         });
 
-        return new ResiliencePipelineBuilder { Name = $"model-{purpose}", TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { Name = $"model-{purpose}", TimeProvider = timeProvider };
+        // Polly refuses a retry strategy with no retries.
+        if (settings.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = settings.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } exception && ShouldRetry(exception)),
@@ -58,7 +61,10 @@ public sealed class ModelResilience(IOptions<ModelOptions> options, TimeProvider
                         ModelFailures.Describe(args.Outcome.Exception!), args.AttemptNumber + 1, (int)args.RetryDelay.TotalMilliseconds);
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        return builder
             .AddStrategy(context => new ConsecutiveFailureBreaker(settings.BreakerFailures, breakDuration, context.TimeProvider,
                 () => LogOpened(purpose, breakDuration)))
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions

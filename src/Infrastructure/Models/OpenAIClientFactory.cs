@@ -13,6 +13,7 @@ namespace Chat9.Infrastructure.Models;
 /// deployment names) or any OpenAI-compatible server. Register as a singleton; the client holds the connection pool.
 /// </summary>
 /// <remarks>
+/// OpenAI always means api.openai.com: <c>Models:Endpoint</c> applies to Azure and compatible servers only.
 /// The SDK's own retries are off, so <see cref="ModelResilience"/> is the only retry layer, and its network timeout
 /// is only a backstop behind the Chat9 timeouts.
 /// </remarks>

@@ -3,6 +3,7 @@ using Chat9.Application.Common.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenAI.Embeddings;
+using Polly;
 
 namespace Chat9.Infrastructure.Models;
 
@@ -50,23 +51,25 @@ public sealed class OpenAIEmbeddingModel : IEmbeddingModel
             return [];
         }
 
-        // Outside the try: a configuration error is the operator's to fix, not a provider outage.
+        // Outside the batches' try: a configuration error is the operator's to fix, not a provider outage.
         var client = _client.Value;
+        var pipeline = _resilience.For(ModelPurpose.Embedding);
         var vectors = new List<float[]>(texts.Count);
         foreach (var batch in texts.Chunk(MaxBatchSize))
         {
-            vectors.AddRange(await EmbedBatchAsync(client, batch, cancellationToken));
+            vectors.AddRange(await EmbedBatchAsync(client, pipeline, batch, cancellationToken));
         }
 
         return vectors;
     }
 
-    private async Task<float[][]> EmbedBatchAsync(EmbeddingClient client, string[] batch, CancellationToken cancellationToken)
+    private async Task<float[][]> EmbedBatchAsync(
+        EmbeddingClient client, ResiliencePipeline pipeline, string[] batch, CancellationToken cancellationToken)
     {
         OpenAIEmbeddingCollection embeddings;
         try
         {
-            embeddings = await _resilience.For(ModelPurpose.Embedding).ExecuteAsync(
+            embeddings = await pipeline.ExecuteAsync(
                 async token => (await client.GenerateEmbeddingsAsync(batch, cancellationToken: token)).Value, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -30,6 +30,7 @@ public abstract class FunctionalTestBase(DatabaseKind databaseKind)
     public async Task StartServerAsync()
     {
         Database = await ITestDatabase.CreateAsync(DatabaseKind);
+        await BeforeServerStartsAsync();
         Factory = new Chat9WebApiFactory(ServerConfiguration);
         Factory.StartServer();
         Client = Factory.CreateClient();
@@ -49,6 +50,9 @@ public abstract class FunctionalTestBase(DatabaseKind databaseKind)
             await Database.DisposeAsync();
         }
     }
+
+    /// <summary>Starts what the server needs to find running (e.g. a fake model provider) before it is created.</summary>
+    protected virtual Task BeforeServerStartsAsync() => Task.CompletedTask;
 
     /// <summary>Settings on top of the database's, for fixtures that need other limits.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();

@@ -7,11 +7,11 @@ namespace Chat9.Infrastructure.UnitTests.Models;
 
 internal static class ModelTesting
 {
-    /// <summary>The resilience pipelines with a 10 ms first retry delay in place of 0.5 s, to keep tests fast.</summary>
-    public static ModelResilience Resilience(ModelOptions options, TimeProvider? timeProvider = null) =>
+    /// <summary>The resilience pipelines with a short first retry delay (10 ms unless told) in place of 0.5 s.</summary>
+    public static ModelResilience Resilience(ModelOptions options, TimeProvider? timeProvider = null, int retryBaseDelayMs = 10) =>
         new(Options.Create(options), timeProvider ?? TimeProvider.System, NullLogger<ModelResilience>.Instance)
         {
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
+            RetryBaseDelay = TimeSpan.FromMilliseconds(retryBaseDelayMs),
         };
 
     public static OpenAIEmbeddingModel EmbeddingModel(ModelOptions options, ModelResilience? resilience = null) =>

@@ -6,6 +6,8 @@ using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using static Chat9.Infrastructure.UnitTests.Models.ModelTesting;
 
+using Chat9.Testing;
+
 namespace Chat9.Infrastructure.UnitTests.Models;
 
 /// <summary>The embedding adapter with the real OpenAI SDK against <see cref="FakeOpenAIServer"/> on 127.0.0.1.</summary>
@@ -25,13 +27,13 @@ public sealed class OpenAIEmbeddingModelTests
         var model = EmbeddingModel(Compatible());
 
         var vectors = await model.EmbedAsync(
-            ["How do I reset my password?", "Reset the password from the login page", "Invoices are sent monthly by e-mail"],
+            ["How do I reset my password?", "How to reset a forgotten password", "Shipping takes three business days"],
             CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(vectors, Has.Count.EqualTo(3).And.All.Length.EqualTo(FakeOpenAIServer.Dimensions));
-            Assert.That(Cosine(vectors[0], vectors[1]), Is.GreaterThan(Cosine(vectors[0], vectors[2]) + 0.2));
+            Assert.That(Cosine(vectors[0], vectors[1]), Is.GreaterThan(Cosine(vectors[0], vectors[2]) + 0.3));
             Assert.That(JsonNode.Parse(_server.Requests.Single().Body)!["model"]!.GetValue<string>(), Is.EqualTo("fake-embedding"));
             Assert.That(_server.Requests.Single().PathAndQuery, Is.EqualTo("/v1/embeddings"));
         }
@@ -98,7 +100,7 @@ public sealed class OpenAIEmbeddingModelTests
     [Test]
     public async Task EmbedAsync_RateLimitedOnce_WaitsForRetryAfterThenSucceeds()
     {
-        _server.FailNext(1, 429, retryAfter: "1");
+        _server.FailNext(1, 429, ("Retry-After", "1"));
 
         var vectors = await EmbeddingModel(Compatible()).EmbedAsync(["hello"], CancellationToken.None);
 
@@ -112,9 +114,21 @@ public sealed class OpenAIEmbeddingModelTests
     }
 
     [Test]
-    public async Task EmbedAsync_RetryAfterBeyondTenSeconds_FailsWithoutWaiting()
+    public async Task EmbedAsync_RateLimitedWithRetryAfterMs_WaitsThatLong()
     {
-        _server.FailNext(1, 429, retryAfter: "30");
+        _server.FailNext(1, 429, ("retry-after-ms", "300"));
+
+        await EmbeddingModel(Compatible()).EmbedAsync(["hello"], CancellationToken.None);
+
+        var requests = _server.Requests;
+        Assert.That(requests[1].At - requests[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(290)));
+    }
+
+    [TestCase("30")]
+    [TestCase("Fri, 01 Jan 2100 00:00:00 GMT")]
+    public void EmbedAsync_RetryAfterBeyondTenSeconds_FailsWithoutWaiting(string retryAfter)
+    {
+        _server.FailNext(1, 429, ("Retry-After", retryAfter));
         var model = EmbeddingModel(Compatible());
         var clock = Stopwatch.StartNew();
 
@@ -133,7 +147,7 @@ public sealed class OpenAIEmbeddingModelTests
     {
         _server.AlwaysStatus = 500;
         var options = Compatible(options => options.MaxRetries = 2);
-        var model = EmbeddingModel(options, Resilience(options) with { });
+        var model = EmbeddingModel(options, Resilience(options, retryBaseDelayMs: 50));
 
         var exception = Assert.ThrowsAsync<ModelUnavailableException>(() => model.EmbedAsync(["hello"], CancellationToken.None));
 
@@ -142,6 +156,9 @@ public sealed class OpenAIEmbeddingModelTests
         {
             Assert.That(exception.Message, Does.Contain("HTTP 500"));
             Assert.That(requests, Has.Count.EqualTo(3));
+            // Backoff: base × 4^retry, ±20 % jitter; timers may fire up to a millisecond early.
+            Assert.That(requests[1].At - requests[0].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(35)), "first backoff ≈ base");
+            Assert.That(requests[2].At - requests[1].At, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150)), "second backoff ≈ 4 × base");
         }
     }
 
@@ -285,11 +302,12 @@ public sealed class OpenAIEmbeddingModelTests
     {
         var model = EmbeddingModel(new ModelOptions { Provider = ModelProvider.OpenAI, ApiKey = null });
 
+        var exception = Assert.ThrowsAsync<InvalidOperationException>(() => model.EmbedAsync(["hello"], CancellationToken.None));
+
         using (Assert.EnterMultipleScope())
         {
             Assert.That(model.IsConfigured, Is.True);
             Assert.That(model.ModelName, Is.EqualTo("text-embedding-3-small"));
-            var exception = Assert.ThrowsAsync<InvalidOperationException>(() => model.EmbedAsync(["hello"], CancellationToken.None));
             Assert.That(exception.Message, Does.Contain("Models:ApiKey"));
         }
     }

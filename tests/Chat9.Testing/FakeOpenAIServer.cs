@@ -2,17 +2,20 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chat9.Infrastructure.UnitTests.Models;
+namespace Chat9.Testing;
 
 /// <summary>
 /// An OpenAI-compatible server on 127.0.0.1 (Kestrel, random port) for model adapter tests: real HTTP for the real SDK.
@@ -20,16 +23,19 @@ namespace Chat9.Infrastructure.UnitTests.Models;
 /// (Azure style); anything else answers 404. Its vectors are hashed bags of words (see <see cref="Embed"/>), so texts
 /// sharing words are close. It records every request and misbehaves on demand.
 /// </summary>
-internal sealed partial class FakeOpenAIServer : IAsyncDisposable
+public sealed partial class FakeOpenAIServer : IAsyncDisposable
 {
     public const int Dimensions = 64;
+
+    // Like OpenAI, leave '+' and '/' of base64 unescaped: the SDK decodes the raw JSON string.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private int _failuresLeft;
     private int _failureStatus;
-    private string? _failureRetryAfter;
+    private (string Name, string Value)[] _failureHeaders = [];
 
     private FakeOpenAIServer(WebApplication app)
     {
@@ -69,12 +75,12 @@ internal sealed partial class FakeOpenAIServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Answer the next <paramref name="times"/> requests with <paramref name="status"/>, and a
-    /// <c>Retry-After</c> header when given.</summary>
-    public void FailNext(int times, int status, string? retryAfter = null)
+    /// <summary>Answer the next <paramref name="times"/> requests with <paramref name="status"/> and these headers
+    /// (e.g. <c>Retry-After</c>).</summary>
+    public void FailNext(int times, int status, params (string Name, string Value)[] headers)
     {
         _failureStatus = status;
-        _failureRetryAfter = retryAfter;
+        _failureHeaders = headers;
         Volatile.Write(ref _failuresLeft, times);
     }
 
@@ -104,7 +110,6 @@ internal sealed partial class FakeOpenAIServer : IAsyncDisposable
         using var reader = new StreamReader(context.Request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         _requests.Enqueue(new RecordedRequest(
-            context.Request.Method,
             context.Request.Path.Value + context.Request.QueryString.Value,
             context.Request.Headers.Authorization.ToString(),
             context.Request.Headers["api-key"].ToString(),
@@ -122,9 +127,9 @@ internal sealed partial class FakeOpenAIServer : IAsyncDisposable
 
         if (Interlocked.Decrement(ref _failuresLeft) >= 0)
         {
-            if (_failureRetryAfter is not null)
+            foreach (var (name, value) in _failureHeaders)
             {
-                context.Response.Headers.RetryAfter = _failureRetryAfter;
+                context.Response.Headers[name] = value;
             }
 
             await WriteErrorAsync(context, _failureStatus);
@@ -176,7 +181,7 @@ internal sealed partial class FakeOpenAIServer : IAsyncDisposable
             ["data"] = data,
             ["model"] = request["model"]?.GetValue<string>(),
             ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
-        }.ToJsonString();
+        }.ToJsonString(Json);
     }
 
     private static bool IsEmbeddingsPath(PathString path)
@@ -212,4 +217,4 @@ internal sealed partial class FakeOpenAIServer : IAsyncDisposable
 }
 
 /// <summary>One request as the fake server saw it; <see cref="At"/> is the arrival time since the server started.</summary>
-internal sealed record RecordedRequest(string Method, string PathAndQuery, string Authorization, string ApiKey, string Body, TimeSpan At);
+public sealed record RecordedRequest(string PathAndQuery, string Authorization, string ApiKey, string Body, TimeSpan At);
