@@ -21,6 +21,7 @@ internal static class Report
     {
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC: {GCSettings.IsServerGC}");
         Retrieval();
+        Vectors();
         Memory();
         Ingestion();
     }
@@ -44,6 +45,43 @@ internal static class Report
         Console.WriteLine($"baseline (analyse query only): {baseline}");
         Console.WriteLine($"BM25 search:                   {search}");
         Console.WriteLine($"ratio search/baseline at p50: {search.P50 / baseline.P50:F1}×");
+    }
+
+    private static void Vectors()
+    {
+        const int chunks = 20_000;
+        const int dimensions = 1536;
+        var random = new Random(3);
+        float[] UnitVector()
+        {
+            var v = new float[dimensions];
+            var norm = 0f;
+            for (var i = 0; i < dimensions; i++)
+            {
+                v[i] = (float)(random.NextDouble() * 2 - 1);
+                norm += v[i] * v[i];
+            }
+
+            norm = MathF.Sqrt(norm);
+            for (var i = 0; i < dimensions; i++)
+            {
+                v[i] /= norm;
+            }
+
+            return v;
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var index = VectorIndex.Build([.. Enumerable.Range(0, chunks).Select(_ => new EmbeddedChunk(Guid.NewGuid(), Guid.NewGuid(), UnitVector()))]);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var queries = Enumerable.Range(0, 64).Select(_ => UnitVector()).ToArray();
+        var next = 0;
+        var search = Percentiles.Measure(20, 500, () => index.Search(queries[next++ & 63], 20));
+        Console.WriteLine();
+        Console.WriteLine($"## Vector search: {chunks:N0} chunks × {dimensions} dimensions (text-embedding-3-small size), top 20, warm, 500 queries");
+        Console.WriteLine($"exact dot-product scan: {search}");
+        Console.WriteLine($"memory: {(after - before) / 1024.0 / 1024.0:F1} MiB for {chunks:N0} vectors ({(after - before) / 2.0 / 1024 / 1024:F1} MiB per 10,000)");
+        GC.KeepAlive(index);
     }
 
     private static void Memory()
