@@ -55,14 +55,7 @@ public sealed class UploadDocumentCommandHandler(
             };
         }
 
-        var itemLimit = limits.Value.MaxKnowledgeItems;
-        if (await documents.CountAsync(new DocumentsOfBotSpec(command.BotId), cancellationToken) >= itemLimit)
-        {
-            throw new ConflictException("knowledge_limit_reached", $"The bot already holds {itemLimit} documents and pages; delete some first.")
-            {
-                Extensions = new Dictionary<string, object?> { ["limit"] = itemLimit },
-            };
-        }
+        await documents.EnsureRoomAsync(command.BotId, limits.Value.MaxKnowledgeItems, cancellationToken);
 
         var (document, content) = Document.Upload(command.BotId, filename, fileType, command.Content, command.SourceUrl?.Trim(), clock.GetUtcNow());
         documents.Add(document);

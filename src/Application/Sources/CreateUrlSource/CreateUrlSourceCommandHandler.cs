@@ -1,6 +1,7 @@
 using Chat9.Application.Common.Exceptions;
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
+using Chat9.Application.Documents.Common;
 using Chat9.Application.Sources.Common;
 using Chat9.Domain.Common;
 using Chat9.Domain.Common.Persistence;
@@ -43,14 +44,7 @@ public sealed class CreateUrlSourceCommandHandler(
             };
         }
 
-        var itemLimit = limits.Value.MaxKnowledgeItems;
-        if (await documents.CountAsync(new DocumentsOfBotSpec(command.BotId), cancellationToken) >= itemLimit)
-        {
-            throw new ConflictException("knowledge_limit_reached", $"The bot already holds {itemLimit} documents and pages; delete some first.")
-            {
-                Extensions = new Dictionary<string, object?> { ["limit"] = itemLimit },
-            };
-        }
+        await documents.EnsureRoomAsync(command.BotId, limits.Value.MaxKnowledgeItems, cancellationToken);
 
         var source = UrlSource.Create(
             command.BotId, url, command.Name, command.Schedule ?? CrawlSchedule.Weekly,
