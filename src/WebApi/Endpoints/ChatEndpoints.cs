@@ -4,6 +4,7 @@ using Chat9.Application.Common.Exceptions;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
+using Chat9.WebApi.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -20,6 +21,7 @@ public sealed class ChatEndpoints : IEndpointGroup
             .WithName("DebugChat")
             .WithSummary("Run the pipeline for a question and show its workings (retrieval candidates with their scores). Stores nothing.")
             .Accepts<DebugChatRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.Chat)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -13,6 +13,7 @@ using Chat9.Domain.Documents;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Problems;
+using Chat9.WebApi.Infrastructure.RateLimiting;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -30,6 +31,7 @@ public sealed class DocumentEndpoints : IEndpointGroup
             .WithName("UploadDocument")
             .WithSummary("Upload a file (multipart: file, optional source_url). Processing runs in the background.")
             .DisableAntiforgery()
+            .RequireRateLimiting(RateLimitingSetup.Uploads)
             .Accepts<UploadDocumentForm>("multipart/form-data")
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -1,4 +1,5 @@
 using Chat9.WebApi.Infrastructure.Authentication;
+using Chat9.WebApi.Infrastructure.RateLimiting;
 
 namespace Chat9.WebApi.Infrastructure;
 
@@ -16,8 +17,10 @@ public static class EndpointGroupExtensions
         var group = app.MapGroup(prefix)
             .RequireAuthorization(ManagementPolicy)
             .AddEndpointFilter<ActiveBotFilter>()
+            .RequireRateLimiting(RateLimitingSetup.Management)
             .WithTags(tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status500InternalServerError);
 
         // Document 403 bot_inactive exactly where ActiveBotFilter can return it.

@@ -21,6 +21,8 @@ public sealed class HybridRetrievalTests(DatabaseKind databaseKind) : Functional
         ["Models:MaxRetries"] = "0",
         ["Models:EmbeddingTimeoutSeconds"] = "2",
         ["Models:BreakerOpenSeconds"] = "1",
+        // The backfill test polls /chat/debug; keep the chat rate limit out of its way.
+        ["RateLimits:ChatPerKeyPerMinute"] = "10000",
     };
 
     protected override async Task BeforeServerStartsAsync() => _model = await FakeOpenAIServer.StartAsync();

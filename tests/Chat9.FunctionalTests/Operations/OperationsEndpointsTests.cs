@@ -63,7 +63,7 @@ public sealed class OperationsEndpointsTests(DatabaseKind databaseKind) : Functi
             Assert.That(health.TryGetProperty("security", out var healthSecurity) ? healthSecurity.GetArrayLength() : 0, Is.Zero);
             Assert.That(getBot.GetProperty("responses").GetProperty("401").GetProperty("content").TryGetProperty("application/problem+json", out _), Is.True);
             Assert.That(ResponseCodes(patchBot), Is.SupersetOf(new[] { "200", "400", "401", "403", "413", "415", "422" }));
-            Assert.That(ResponseCodes(getBot), Is.EquivalentTo(new[] { "200", "401", "500" }), "GET /bot answers a disabled bot too: no 403");
+            Assert.That(ResponseCodes(getBot), Is.EquivalentTo(new[] { "200", "401", "429", "500" }), "GET /bot answers a disabled bot too: no 403");
             var bodySchema = patchBot.GetProperty("requestBody").GetProperty("content").GetProperty("application/json").GetProperty("schema");
             Assert.That(bodySchema.ToString(), Does.Contain("PatchBotRequest"));
             var patchSchema = doc.GetProperty("components").GetProperty("schemas").GetProperty("PatchBotRequest").GetProperty("properties");

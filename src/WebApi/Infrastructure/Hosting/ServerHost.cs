@@ -5,6 +5,7 @@ using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
 using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.Problems;
+using Chat9.WebApi.Infrastructure.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Chat9.WebApi.Infrastructure.Hosting;
@@ -43,6 +44,7 @@ public static class ServerHost
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseChat9OpenApi();
         app.MapEndpoints();
         return app;
@@ -62,6 +64,7 @@ public static class ServerHost
             .AddPolicy(EndpointGroupExtensions.ManagementPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
+        services.AddChat9RateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();
         services.AddChat9OpenApi();
