@@ -43,7 +43,19 @@ public sealed class UpdateUrlSourceCommandHandler(
             source.ChangeExcludedPages(command.ExcludedPages.Value!.Select(u => patterns.Normalize(u) ?? u), now);
         }
 
-        var pages = await documents.PagesAsync(command.BotId, source.Id, cancellationToken);
+        if (command.Exclusions.IsSet || command.ExcludedPages.IsSet)
+        {
+            await RemoveNewlyExcludedPagesAsync(source, now, cancellationToken);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return UrlSourceDto.From(source);
+    }
+
+    /// <summary>Pages the changed rules now exclude leave at once (other changes cannot exclude a page).</summary>
+    private async Task RemoveNewlyExcludedPagesAsync(UrlSource source, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var pages = await documents.PagesAsync(source.BotId, source.Id, cancellationToken);
         var removed = 0;
         foreach (var page in pages.Where(p => p.SourceUrl is { } url
             && (patterns.IsExcluded(url, source.Exclusions) || source.ExcludedPages.Contains(patterns.Normalize(url) ?? url))))
@@ -57,8 +69,5 @@ public sealed class UpdateUrlSourceCommandHandler(
         {
             source.UpdatePageCount(pages.Count - removed, now);
         }
-
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return UrlSourceDto.From(source);
     }
 }

@@ -34,6 +34,17 @@ public static class Problem
         return context.Response.WriteAsJsonAsync(problem, Json.Chat9Json.Options, ContentType);
     }
 
+    /// <summary>
+    /// Sets <c>Retry-After</c> in whole seconds (at least 1) and returns the same number for <c>retry_after_seconds</c>:
+    /// every 429 of the contract carries both.
+    /// </summary>
+    public static int SetRetryAfter(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
     /// <summary><c>message_too_long</c> → "Message too long".</summary>
     public static string TitleOf(string code) =>
         code.Length == 0 ? "Error" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');

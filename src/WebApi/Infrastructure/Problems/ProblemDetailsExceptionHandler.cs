@@ -65,8 +65,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     /// <summary>A 429 with <c>Retry-After</c> (whole seconds, at least 1) and the same number in <c>retry_after_seconds</c>.</summary>
     private static (int, string, string, IReadOnlyDictionary<string, object?>) RetryLater(HttpContext context, string code, string message, TimeSpan retryAfter)
     {
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = Problem.SetRetryAfter(context, retryAfter);
         return (429, code, message, new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Chat9.Application.Common.Options;
 using Chat9.WebApi.Infrastructure.Authentication;
@@ -47,8 +46,7 @@ public static class RateLimitingSetup
     private static Task RejectAsync(OnRejectedContext context)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var value) ? value : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = Problem.SetRetryAfter(context.HttpContext, retryAfter);
         return Problem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
             $"Too many requests; try again in {seconds} s.", [new("retry_after_seconds", seconds)]);
     }
