@@ -1,4 +1,12 @@
+using Chat9.Application.Chat.Pipeline;
+using Chat9.Application.Chat.Pipeline.Answering;
+using Chat9.Application.Chat.Pipeline.Faq;
+using Chat9.Application.Chat.Pipeline.Guarding;
+using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.Application.Chat.Pipeline.Prompting;
 using Chat9.Application.Chat.Retrieval;
+using Chat9.Application.Escalations.Common;
+using Chat9.Application.Widget.Common;
 using Chat9.Application.Common.Behaviours;
 using Chat9.Application.Documents.Processing;
 using FluentValidation;
@@ -27,6 +35,15 @@ public static class DependencyInjection
         services.AddScoped<DocumentIngestion>();
         services.AddScoped<ChunkEmbedder>();
         services.AddScoped<KnowledgeRetriever>();
+        services.AddScoped<AnswerPipeline>();
+        services.AddScoped<ChatTurnRunner>();
+        services.AddScoped<FaqMatcher>();
+        services.AddScoped<TicketOpener>();
+        services.AddScoped<WidgetBots>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<LocalGuardRules>();
+        services.AddSingleton<MessageLanguageDetector>();
+        services.AddSingleton<AnswerPromptBuilder>();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         return services;
     }

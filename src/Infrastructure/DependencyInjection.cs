@@ -76,6 +76,7 @@ public static class DependencyInjection
         services.AddSingleton<IDocumentParser, DocumentParser>();
         services.AddSingleton<IFileTypeDetector, FileTypeDetector>();
         services.AddSingleton<TextAnalyzer>();
+        services.AddSingleton<ITextTerms>(sp => sp.GetRequiredService<TextAnalyzer>());
         services.AddSingleton<ILanguageDetector, StopWordLanguageDetector>();
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
         var models = ModelConfiguration(configuration);
@@ -93,9 +94,28 @@ public static class DependencyInjection
         {
             services.AddSingleton<IEmbeddingModel, NoEmbeddingModel>();
         }
+
+        if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.AnswerModel))
+        {
+            services.AddSingleton<IAnswerModel, OpenAIAnswerModel>();
+        }
+        else
+        {
+            services.AddSingleton<IAnswerModel, NoAnswerModel>();
+        }
+
+        if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.GuardModel))
+        {
+            services.AddSingleton<IGuardModel, OpenAIGuardModel>();
+        }
+        else
+        {
+            services.AddSingleton<IGuardModel, NoGuardModel>();
+        }
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();
+        services.AddScoped<ISessionTurnLocks, SessionTurnLocks>();
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IIngestionSignal>(sp => sp.GetRequiredService<IngestionSignal>());
         services.AddSingleton<CrawlSignal>();

@@ -48,6 +48,9 @@ public sealed class Message : Entity
 
     public DateTimeOffset? FeedbackAt { get; private set; }
 
+    /// <summary>How the answer was made (assistant messages of the answer pipeline; null otherwise).</summary>
+    public TurnDiagnostics? Diagnostics { get; private set; }
+
     internal static Message FromUser(Guid sessionId, string content, DateTimeOffset now) =>
         new(Guid.CreateVersion7(now), sessionId, MessageRole.User, Guard.NotBlank(content, "message"), now);
 
@@ -59,6 +62,7 @@ public sealed class Message : Entity
             Confidence = Guard.UnitInterval(reply.Confidence, "confidence"),
             TokensUsed = reply.TokensUsed >= 0 ? reply.TokensUsed : throw new DomainValidationException("tokens_used", "Must not be negative."),
             Interrupted = reply.Interrupted,
+            Diagnostics = reply.Diagnostics,
         };
         message._sources = [.. reply.Sources.DistinctBy(s => s.Url)];
         message._sourceDocumentIds = [.. reply.SourceDocumentIds.Distinct()];
@@ -87,4 +91,5 @@ public sealed record AssistantReply(
     IReadOnlyList<SourceReference> Sources,
     IReadOnlyList<Guid> SourceDocumentIds,
     int TokensUsed,
-    bool Interrupted = false);
+    bool Interrupted = false,
+    TurnDiagnostics? Diagnostics = null);

@@ -1,5 +1,6 @@
 using Chat9.Domain.Common;
 using Chat9.Domain.Sessions.Events;
+using Chat9.Domain.Tickets;
 
 namespace Chat9.Domain.Sessions;
 
@@ -43,6 +44,18 @@ public sealed class Session : Entity, IAggregateRoot
     public DateTimeOffset? EndedAt { get; private set; }
 
     public string? TicketNumber { get; private set; }
+
+    /// <summary>
+    /// Set while the chat waits for the visitor's e-mail address before opening a ticket (pipeline.md section 2):
+    /// the trigger the ticket will carry. The next visitor message opens the ticket either way.
+    /// </summary>
+    public TicketTrigger? PendingContactTrigger { get; private set; }
+
+    /// <summary>Whether the conversation already had its one clarifying question (pipeline.md rule 3).</summary>
+    public bool HasAskedClarification => _messages.Any(m => m.Outcome == MessageOutcome.Clarification);
+
+    /// <summary>Whether the greeting turn is still possible: nothing has been said in this session yet.</summary>
+    public bool IsEmpty => _messages.Count == 0;
 
     public IReadOnlyCollection<Message> Messages => _messages.AsReadOnly();
 
@@ -95,6 +108,13 @@ public sealed class Session : Entity, IAggregateRoot
         return message;
     }
 
+    /// <summary>The chat asked for an e-mail address; the next visitor message opens a ticket with <paramref name="trigger"/>.</summary>
+    public void AwaitContact(TicketTrigger trigger)
+    {
+        EnsureOpen();
+        PendingContactTrigger = trigger;
+    }
+
     public void LockLanguage(string language)
     {
         Language ??= Guard.NotBlank(language, "language").ToLowerInvariant();
@@ -110,6 +130,7 @@ public sealed class Session : Entity, IAggregateRoot
 
         ChatEnded = true;
         EndedAt = now;
+        PendingContactTrigger = null;
         TicketNumber = ticketNumber;
         LastActivityAt = now;
         Raise(new ChatEnded(Id, BotId, ticketNumber));

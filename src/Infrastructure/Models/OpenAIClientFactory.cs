@@ -4,6 +4,7 @@ using Azure.AI.OpenAI;
 using Chat9.Application.Common.Options;
 using Microsoft.Extensions.Options;
 using OpenAI;
+using OpenAI.Chat;
 using OpenAI.Embeddings;
 
 namespace Chat9.Infrastructure.Models;
@@ -36,6 +37,9 @@ public sealed class OpenAIClientFactory
 
     /// <param name="model">The model name, or the deployment name on Azure.</param>
     public EmbeddingClient GetEmbeddingClient(string model) => GetClient().GetEmbeddingClient(model);
+
+    /// <param name="model">The model name, or the deployment name on Azure.</param>
+    public ChatClient GetChatClient(string model) => GetClient().GetChatClient(model);
 
     /// <summary>Everything wrong with the provider settings, so the host can refuse to start; empty when usable.</summary>
     public static IReadOnlyList<string> Validate(ModelOptions options)
@@ -83,18 +87,46 @@ public sealed class OpenAIClientFactory
 
         var networkTimeout = NetworkTimeout(options);
         var noRetries = new ClientRetryPolicy(maxRetries: 0);
+        var transport = new HttpClientPipelineTransport(CreateHttpClient());
         return options.Provider switch
         {
             ModelProvider.OpenAI => new OpenAIClient(new ApiKeyCredential(options.ApiKey!),
-                new OpenAIClientOptions { RetryPolicy = noRetries, NetworkTimeout = networkTimeout }),
+                new OpenAIClientOptions { RetryPolicy = noRetries, NetworkTimeout = networkTimeout, Transport = transport }),
             ModelProvider.Azure => new AzureOpenAIClient(ParseEndpoint(options.Endpoint)!, new ApiKeyCredential(options.ApiKey!),
-                new AzureOpenAIClientOptions { RetryPolicy = noRetries, NetworkTimeout = networkTimeout }),
+                AzureOptions(noRetries, networkTimeout, transport)),
             ModelProvider.OpenAICompatible => new OpenAIClient(
                 new ApiKeyCredential(string.IsNullOrWhiteSpace(options.ApiKey) ? PlaceholderKey : options.ApiKey),
-                new OpenAIClientOptions { Endpoint = ParseEndpoint(options.Endpoint), RetryPolicy = noRetries, NetworkTimeout = networkTimeout }),
+                new OpenAIClientOptions
+                {
+                    Endpoint = ParseEndpoint(options.Endpoint), RetryPolicy = noRetries, NetworkTimeout = networkTimeout, Transport = transport,
+                }),
             _ => throw new InvalidOperationException($"Unknown model provider {options.Provider}."),
         };
     }
+
+    private static AzureOpenAIClientOptions AzureOptions(ClientRetryPolicy retryPolicy, TimeSpan networkTimeout, PipelineTransport transport)
+    {
+        var options = new AzureOpenAIClientOptions { RetryPolicy = retryPolicy, NetworkTimeout = networkTimeout, Transport = transport };
+        options.AddPolicy(new AzureReasoningTokensPolicy(), PipelinePosition.BeforeTransport);
+        return options;
+    }
+
+    /// <summary>
+    /// Like the SDK's default client (no redirects, no cookies, no client-level timeout: the pipeline's network timeout and
+    /// <see cref="ModelResilience"/> bound the calls), except that a response left unread is not drained: an answer stream
+    /// the caller stops reading (leak guard, a dropped visitor) closes its connection at once, so the provider stops
+    /// generating, instead of being read on for up to two seconds to save the connection.
+    /// </summary>
+    private static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        MaxResponseDrainSize = 0,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 
     private static TimeSpan NetworkTimeout(ModelOptions options)
     {

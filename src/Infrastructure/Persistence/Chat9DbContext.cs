@@ -98,6 +98,8 @@ public abstract class Chat9DbContext(DbContextOptions options) : DbContext(optio
         return result;
     }
 
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(Chat9DbContext).Assembly);

@@ -23,12 +23,12 @@ public sealed class KnowledgeIndex(Chat9DbContext db, KnowledgeIndexCache cache,
         var lexicalMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (queryEmbedding is null || index.Vectors.Count == 0)
         {
-            return new KnowledgeMatches(lexical, lexicalMs, null, null);
+            return new KnowledgeMatches(lexical, lexicalMs, null, null, index.Lexical.ChunkCount);
         }
 
         started = Stopwatch.GetTimestamp();
         var vector = index.Vectors.Search(queryEmbedding, limit);
-        return new KnowledgeMatches(lexical, lexicalMs, vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return new KnowledgeMatches(lexical, lexicalMs, vector, Stopwatch.GetElapsedTime(started).TotalMilliseconds, index.Lexical.ChunkCount);
     }
 
     private async Task<BotIndex> BuildAsync(Guid botId, CancellationToken cancellationToken)

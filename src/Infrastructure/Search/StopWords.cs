@@ -14,7 +14,7 @@ internal static class StopWords
         "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during",
         "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself",
         "him", "himself", "his", "how", "i", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "its", "itself",
-        "just", "let's", "may", "me", "might", "more", "most", "must", "my", "myself", "no", "nor", "not", "now",
+        "just", "let's", "many", "may", "me", "might", "more", "most", "much", "must", "my", "myself", "no", "nor", "not", "now",
         "of", "off", "on", "once", "only", "or", "other", "our", "ours", "ourselves", "out", "over", "own",
         "same", "shall", "she", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their",
         "theirs", "them", "themselves", "then", "there", "these", "they", "they're", "this", "those", "through", "to",

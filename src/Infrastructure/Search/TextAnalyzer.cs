@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Interfaces;
 namespace Chat9.Infrastructure.Search;
 
 /// <summary>
@@ -10,7 +11,7 @@ namespace Chat9.Infrastructure.Search;
 /// user types them. The price: Snowball suffixes spelled with accents (Spanish "-ción", French "-ité") no longer match,
 /// and such words keep a longer stem.
 /// </remarks>
-public sealed class TextAnalyzer
+public sealed class TextAnalyzer : ITextTerms
 {
     private const int CachedWordsPerLanguage = 50_000;
 

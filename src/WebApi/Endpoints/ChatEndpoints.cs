@@ -1,5 +1,8 @@
 using System.Security.Claims;
+using Chat9.Application.Chat.AskQuestion;
 using Chat9.Application.Chat.DebugChat;
+using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.WebApi.Infrastructure.Streaming;
 using Chat9.Application.Common.Exceptions;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
@@ -10,12 +13,25 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat9.WebApi.Endpoints;
 
-/// <summary>The Chat endpoints of management-api.md (so far: the debug view of retrieval).</summary>
+/// <summary>The Chat endpoints of management-api.md: a turn as JSON or as an SSE stream, and the debug view of the pipeline.</summary>
 public sealed class ChatEndpoints : IEndpointGroup
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapManagementGroup("/chat", "Chat");
+
+        group.MapPost(string.Empty, Ask)
+            .WithName("AskQuestion")
+            .WithSummary("Ask one question: the same pipeline as the widget. JSON by default; an SSE stream (sse.md) with Accept: text/event-stream.")
+            .Accepts<AskQuestionRequest>("application/json")
+            .Produces<ChatAnswer>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .RequireRateLimiting(RateLimitingSetup.Chat)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("/debug", Debug)
             .WithName("DebugChat")
@@ -29,12 +45,31 @@ public sealed class ChatEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
+    public static async Task<IResult> Ask(
+        ClaimsPrincipal user, JsonBody<AskQuestionRequest> body, HttpContext context, ISender sender, CancellationToken ct)
+    {
+        var request = body.Value;
+        var hint = ConversationLanguages.FromLocale(context.Request.Headers["X-Browser-Locale"].ToString())
+            ?? ConversationLanguages.FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString());
+        var command = new AskQuestionCommand(user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId), hint);
+        var turn = await ChatResponses.StartAsync(sender.CreateStream(command, ct), ct);
+        return WantsStream(context.Request)
+            ? ChatResponses.Stream(turn, managementFields: true)
+            : await ChatResponses.JsonAsync(turn, context);
+    }
+
+    private static bool WantsStream(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
+
     public static async Task<Ok<ChatDebugDto>> Debug(ClaimsPrincipal user, JsonBody<DebugChatRequest> body, ISender sender, CancellationToken ct)
     {
         var request = body.Value;
         return TypedResults.Ok(await sender.Send(new DebugChatQuery(user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId)), ct));
     }
 }
+
+/// <summary>The body of <c>POST /chat</c>.</summary>
+public sealed record AskQuestionRequest(string? Question, string? SessionId);
 
 /// <summary>The body of <c>POST /chat/debug</c>.</summary>
 public sealed record DebugChatRequest(string? Question, string? SessionId);

@@ -5,17 +5,39 @@ namespace Chat9.Application.Chat.DebugChat;
 
 /// <summary>
 /// <c>POST /chat/debug</c>: shows how the pipeline would handle <see cref="Question"/>. Stores nothing.
-/// Until the answer pipeline lands, it reports the retrieval stage; <c>guard</c>, <c>faq</c> and <c>answer</c> are null.
+/// Runs the whole pipeline (the model too, when configured) without storing anything or opening a ticket.
 /// </summary>
 public sealed record DebugChatQuery(Guid BotId, string Question, Guid? SessionId) : IQuery<ChatDebugDto>;
 
+/// <param name="Retrieval">Null when the turn ended before retrieval (guard, FAQ or an escalation answered it).</param>
 public sealed record ChatDebugDto(
     string Question,
-    RetrievalDebugDto Retrieval,
-    object? Guard,
-    object? Faq,
-    object? Answer,
+    RetrievalDebugDto? Retrieval,
+    GuardDebugDto Guard,
+    FaqDebugDto Faq,
+    AnswerDebugDto Answer,
     DebugTimingsDto TimingsMs);
+
+public sealed record GuardDebugDto(string Verdict, string? Model, IReadOnlyList<GuardCheckDebugDto> Checks);
+
+public sealed record GuardCheckDebugDto(string Name, string Result, double Score, string? Detail);
+
+public sealed record FaqDebugDto(bool Matched, Guid? FaqId, double Score, double Threshold);
+
+/// <param name="Error">Set when the model failed (<c>{"code": 503, "message": …}</c>); the other stages are still reported.</param>
+public sealed record AnswerDebugDto(
+    string Text,
+    string Outcome,
+    double? Confidence,
+    string Language,
+    string Model,
+    bool? Grounded,
+    IReadOnlyList<Domain.Sessions.SourceReference> Sources,
+    IReadOnlyList<Guid> SourceDocuments,
+    int TokensUsed,
+    AnswerErrorDto? Error = null);
+
+public sealed record AnswerErrorDto(int Code, string Message);
 
 public sealed record RetrievalDebugDto(RetrievalMode Mode, double Confidence, double LowConfidenceThreshold, IReadOnlyList<DebugChunkDto> Chunks)
 {
@@ -57,10 +79,10 @@ public sealed record DebugChunkDto(
 public sealed record DebugTimingsDto(
     double? Guard,
     double? Faq,
-    double Retrieval,
-    double Lexical,
+    double? Retrieval,
+    double? Lexical,
     double? Vector,
-    double Fusion,
+    double? Fusion,
     double? Generation,
     double? FirstToken,
     double? Validation,

@@ -16,21 +16,27 @@ public sealed class KnowledgeRetriever(
     IKnowledgeIndex index,
     IChunkQueries chunks,
     IEmbeddingModel embeddings,
+    ITokenCounter tokens,
     IOptions<LimitsOptions> options,
     ILogger<KnowledgeRetriever> logger)
 {
     /// <summary>Follow-ups shorter than this carry the previous question along ("and the reset time?").</summary>
     private const int ShortFollowUpWords = 6;
 
-    public async Task<RetrievalResult> RetrieveAsync(Bot bot, string question, string? previousQuestion, CancellationToken cancellationToken)
+    /// <param name="redactForModel">Applied to the query before it leaves for the embedding model (PII redaction).</param>
+    public async Task<RetrievalResult> RetrieveAsync(
+        Bot bot, string question, string? previousQuestion, CancellationToken cancellationToken, Func<string, string>? redactForModel = null)
     {
         var limits = options.Value;
         var total = Stopwatch.StartNew();
         var query = BuildQuery(question, previousQuestion);
 
         var embedding = Stopwatch.StartNew();
-        var queryVector = await EmbedQueryAsync(query, cancellationToken);
+        var embeddedQuery = redactForModel is null ? query : redactForModel(query);
+        var queryVector = await EmbedQueryAsync(embeddedQuery, cancellationToken);
         embedding.Stop();
+        var embeddingUsage = queryVector is null ? null
+            : new ModelUsage(embeddings.ModelName ?? "embedding", "embedding", tokens.CountTokens(embeddedQuery), 0);
         var matches = await index.SearchAsync(bot.Id, query, queryVector, limits.RetrievalCandidates, cancellationToken);
 
         var fusion = Stopwatch.StartNew();
@@ -69,6 +75,8 @@ public sealed class KnowledgeRetriever(
             confidence,
             threshold,
             retrieved,
+            matches.IndexedChunks,
+            embeddingUsage,
             new RetrievalTimings(
                 total.Elapsed.TotalMilliseconds,
                 matches.LexicalMs,
@@ -175,6 +183,11 @@ public sealed record RetrievalResult(
     double Confidence,
     double LowConfidenceThreshold,
     IReadOnlyList<RetrievedChunk> Chunks,
-    RetrievalTimings Timings);
+    int IndexedChunks,
+    ModelUsage? EmbeddingUsage,
+    RetrievalTimings Timings)
+{
+    public IEnumerable<RetrievedChunk> Context => Chunks.Where(c => c.InContext);
+}
 
 public sealed record RetrievalTimings(double TotalMs, double LexicalMs, double? VectorMs, double FusionMs);

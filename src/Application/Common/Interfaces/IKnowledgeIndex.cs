@@ -11,7 +11,8 @@ public interface IKnowledgeIndex
 }
 
 /// <summary>Each retriever's ranking; <see cref="Vector"/> is <c>null</c> when vector search did not run.</summary>
-public sealed record KnowledgeMatches(IReadOnlyList<LexicalMatch> Lexical, double LexicalMs, IReadOnlyList<VectorMatch>? Vector, double? VectorMs);
+/// <see cref="IndexedChunks"/> is how many chunks the bot has in its index (0: nothing to answer from).
+public sealed record KnowledgeMatches(IReadOnlyList<LexicalMatch> Lexical, double LexicalMs, IReadOnlyList<VectorMatch>? Vector, double? VectorMs, int IndexedChunks);
 
 /// <summary>
 /// One lexical candidate. <see cref="QueryCoverage"/> is the IDF-weighted share of the query's content terms that

@@ -12,3 +12,13 @@ public interface ILanguageDetector
     /// <summary>The detected language, or <c>null</c> when the text gives no clear signal.</summary>
     string? Detect(string text);
 }
+
+/// <summary>
+/// The search terms of a text as retrieval sees them: case and diacritics folded, stop words removed, stemmed by the
+/// language's rules. Lets the answer pipeline compare questions, FAQ entries and sentences the way BM25 does.
+/// </summary>
+public interface ITextTerms
+{
+    /// <param name="language">ISO 639-1 code; unsupported or missing languages get English rules.</param>
+    IReadOnlyList<string> Analyze(string text, string? language);
+}

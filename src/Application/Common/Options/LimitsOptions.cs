@@ -66,4 +66,30 @@ public sealed class LimitsOptions
     public int DefaultPageSize { get; set; } = 50;
 
     public int MaxPageSize { get; set; } = 200;
+
+    public int SessionTurnWaitSeconds { get; set; } = 30;
+
+    public int MemoryMessages { get; set; } = 6;
+
+    public int MemoryMessageMaxChars { get; set; } = 1500;
+
+    public int ClarifyingQuestionsPerSession { get; set; } = 1;
+
+    public double FaqMatchThresholdVector { get; set; } = 0.92;
+
+    public double FaqMatchThresholdLexical { get; set; } = 0.85;
+
+    public int MaxSources { get; set; } = 5;
+
+    public int AnswerMaxTokens { get; set; } = 800;
+
+    public int SseHeartbeatSeconds { get; set; } = 15;
+
+    public int TicketExcerptMessages { get; set; } = 10;
+
+    public int IdempotencyHours { get; set; } = 24;
+
+    public int IdempotencyKeyMaxChars { get; set; } = 255;
+
+    public int UserNoteMaxChars { get; set; } = 2000;
 }

@@ -4,4 +4,7 @@ namespace Chat9.Domain.Common.Persistence;
 public interface IUnitOfWork
 {
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets every tracked change, so a command can retry from fresh reads after a <see cref="ConcurrencyConflictException"/>.</summary>
+    void DiscardChanges();
 }

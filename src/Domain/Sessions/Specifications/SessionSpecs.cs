@@ -16,3 +16,28 @@ public sealed class SessionOfBotWithMessagesSpec : Specification<Session>
         NoTracking();
     }
 }
+
+/// <summary>A session of a bot with its messages, tracked for changes (a turn or an escalation writes to it).</summary>
+public sealed class SessionWithMessagesForUpdateSpec : Specification<Session>
+{
+    public SessionWithMessagesForUpdateSpec(Guid botId, Guid sessionId)
+    {
+        Where(s => s.BotId == botId && s.Id == sessionId);
+        Include(s => s.Messages);
+    }
+}
+
+public sealed class SessionOfBotSpec : Specification<Session>
+{
+    public SessionOfBotSpec(Guid botId, Guid sessionId)
+    {
+        Where(s => s.BotId == botId && s.Id == sessionId);
+        NoTracking();
+    }
+}
+
+/// <summary>Matches the session only while nothing has been said in it (the greeting turn is still possible).</summary>
+public sealed class SessionWithoutMessagesSpec : Specification<Session>
+{
+    public SessionWithoutMessagesSpec(Guid sessionId) => Where(s => s.Id == sessionId && !s.Messages.Any());
+}

@@ -29,6 +29,14 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             u.HasIndex(x => x.UserId);
         });
         builder.Property(s => s.Hints).HasJsonConversion();
+        builder.Property(s => s.PendingContactTrigger).HasConversion<string>().HasMaxLength(32);
+        builder.Ignore(s => s.HasAskedClarification);
+        builder.Ignore(s => s.IsEmpty);
+
+        // The turn lease (pipeline.md "Concurrency"): taken and released with single-row updates by SessionTurnLocks,
+        // so turns of one session are serialized across server instances. Not part of the domain model.
+        builder.Property<Guid?>(SessionTurnLockColumns.LeaseId);
+        builder.Property<DateTimeOffset?>(SessionTurnLockColumns.LeaseExpiresAt);
 
         builder.HasMany(s => s.Messages).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Messages).UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -50,6 +58,13 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Ignore(m => m.SourceDocumentIds);
         builder.JsonList<Message, SourceReference>("_sources", "Sources");
         builder.JsonList<Message, Guid>("_sourceDocumentIds", "SourceDocumentIds");
+        builder.Property(m => m.Diagnostics).HasJsonConversion();
         builder.HasIndex(m => new { m.SessionId, m.CreatedAt });
     }
+}
+
+internal static class SessionTurnLockColumns
+{
+    public const string LeaseId = "TurnLeaseId";
+    public const string LeaseExpiresAt = "TurnLeaseExpiresAt";
 }

@@ -45,6 +45,23 @@ public static class Problem
         return seconds;
     }
 
+    /// <summary>The JSON answer of a chat turn that failed after it was accepted (<c>POST /chat</c> without streaming).</summary>
+    public static IResult FromFailure(HttpContext context, Application.Chat.Common.TurnFailed failed)
+    {
+        var (status, code) = failed.Failure switch
+        {
+            Application.Chat.Common.TurnFailure.ModelUnavailable => (StatusCodes.Status503ServiceUnavailable, "model_unavailable"),
+            Application.Chat.Common.TurnFailure.ContentRejected => (StatusCodes.Status422UnprocessableEntity, "content_rejected"),
+            _ => (StatusCodes.Status500InternalServerError, "internal_error"),
+        };
+        if (failed.RetryAfter is { } retryAfter)
+        {
+            SetRetryAfter(context, retryAfter);
+        }
+
+        return TypedResults.Problem(Create(context, status, code, failed.Message));
+    }
+
     /// <summary><c>message_too_long</c> → "Message too long".</summary>
     public static string TitleOf(string code) =>
         code.Length == 0 ? "Error" : char.ToUpperInvariant(code[0]) + code[1..].Replace('_', ' ');

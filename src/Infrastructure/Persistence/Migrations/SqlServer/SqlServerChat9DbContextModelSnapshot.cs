@@ -525,6 +525,9 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Diagnostics")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Feedback")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -605,12 +608,22 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("PendingContactTrigger")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset>("StartedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("TicketNumber")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTimeOffset?>("TurnLeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("TurnLeaseId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

@@ -520,6 +520,9 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Diagnostics")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Feedback")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -600,11 +603,21 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PendingContactTrigger")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("StartedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("TicketNumber")
                         .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TurnLeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TurnLeaseId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

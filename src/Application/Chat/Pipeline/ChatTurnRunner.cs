@@ -1,0 +1,358 @@
+using System.Runtime.CompilerServices;
+using Chat9.Application.Chat.Common;
+using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Options;
+using Chat9.Application.Escalations.Common;
+using Chat9.Domain.Bots;
+using Chat9.Domain.Bots.Specifications;
+using Chat9.Domain.Common.Persistence;
+using Chat9.Domain.Knowledge;
+using Chat9.Domain.Knowledge.Specifications;
+using Chat9.Domain.Sessions;
+using Chat9.Domain.Sessions.Specifications;
+using Chat9.Domain.Tickets;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chat9.Application.Chat.Pipeline;
+
+/// <summary>
+/// One chat turn from request to stored reply, shared by <c>POST /widget/chat</c> and <c>POST /chat</c>.
+/// <list type="number">
+/// <item>Up front, before anything is streamed: message checks, the session (new, unknown, ended), the session's turn
+/// lease (turns of a session run one at a time; a turn waits up to 30 s, then <c>409 session_busy</c>), and the user's
+/// message is stored. Failures here are exceptions, so the endpoint answers with problem+json.</item>
+/// <item>Then <see cref="TurnAccepted"/>, <c>thinking</c>, and the <see cref="AnswerPipeline"/>'s stages and chunks.</item>
+/// <item>At the end the reply is stored (or a ticket opened) and <see cref="TurnCompleted"/> is sent. A model failure
+/// ends with <see cref="TurnFailed"/>; a failure or a client that went away stores the text sent so far as an
+/// interrupted message. The user's message is never lost.</item>
+/// </list>
+/// </summary>
+public sealed class ChatTurnRunner(
+    IReadRepository<Bot> bots,
+    IRepository<Session> sessions,
+    IReadRepository<KnowledgeProfile> profiles,
+    IUnitOfWork unitOfWork,
+    ISessionTurnLocks turnLocks,
+    AnswerPipeline pipeline,
+    TicketOpener tickets,
+    TimeProvider clock,
+    IOptions<LimitsOptions> options,
+    IOptions<ModelOptions> models,
+    ILogger<ChatTurnRunner> logger)
+{
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(100);
+
+    public async IAsyncEnumerable<ChatEvent> RunAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var bot = await bots.FirstOrDefaultAsync(new BotByIdSpec(request.BotId), cancellationToken)
+            ?? throw new NotFoundException("bot_not_found", "No bot has this id.");
+
+        // Order of widget-api.md: session checks, then message checks.
+        var existing = request.SessionId is { } requested
+            ? await sessions.FirstOrDefaultAsync(new SessionOfBotSpec(bot.Id, requested), cancellationToken)
+                ?? throw new ConflictException("session_not_found", "No session with this id exists for this bot.")
+            : null;
+        if (existing is { ChatEnded: true })
+        {
+            throw new ConflictException("session_closed", "The chat has ended. Start a new chat.");
+        }
+
+        var question = VisitorText.Normalize(request.Message);
+        var isGreeting = question.Length == 0;
+        if (isGreeting && (!request.GreetingAllowed || (existing is not null && !await IsEmptyAsync(existing.Id, cancellationToken))))
+        {
+            throw new UnprocessableException("message_required", "The message is empty.");
+        }
+
+        if (!isGreeting)
+        {
+            question = VisitorText.RequireQuestion(question, limits.MessageMaxChars);
+        }
+
+        var sessionId = existing?.Id ?? await StartSessionAsync(bot, request, cancellationToken);
+
+        var leaseId = Guid.NewGuid();
+        await AcquireTurnAsync(bot.Id, sessionId, leaseId, cancellationToken);
+        var state = new TurnState();
+        try
+        {
+            var session = await OpenSessionAsync(bot.Id, sessionId, isGreeting, cancellationToken);
+            var history = session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+            if (!isGreeting)
+            {
+                session.PostUserMessage(question, clock.GetUtcNow());
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+
+            // pipeline.md "Language": token locale → hints locale → request locale / browser → Accept-Language.
+            var languageHint = ConversationLanguages.FromLocale(session.User?.Locale)
+                ?? ConversationLanguages.FromLocale(session.Hints?.Locale)
+                ?? request.LanguageHint;
+            state.Language = session.Language ?? languageHint ?? "en";
+            var profile = await profiles.FirstOrDefaultAsync(new KnowledgeProfileOfBotSpec(bot.Id), cancellationToken);
+            var turn = new TurnContext(bot, profile, session, history, question, isGreeting, languageHint, DryRun: false);
+
+            yield return new TurnAccepted(session.Id, Replayed: false);
+            yield return new StageReached(ChatStage.Thinking);
+
+            await using var steps = pipeline.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            PipelineResult? result = null;
+            while (result is null)
+            {
+                var (step, failure) = await NextAsync(steps, state, cancellationToken);
+                if (failure is not null)
+                {
+                    await StoreInterruptedAsync(session, state, failure.Failure.ToString());
+                    state.Finished = true;
+                    yield return failure;
+                    yield break;
+                }
+
+                switch (step)
+                {
+                    case null:
+                        throw new InvalidOperationException("The answer pipeline ended without a result.");
+                    case PipelineStage stage:
+                        yield return new StageReached(stage.Stage);
+                        break;
+                    case PipelineChunk chunk:
+                        state.Sent += chunk.Text;
+                        yield return new AnswerChunk(chunk.Text);
+                        break;
+                    case PipelineFinished finished:
+                        result = finished.Result;
+                        break;
+                    case PipelineRetrieved:
+                        break;
+                }
+            }
+
+            state.Language = result.Language;
+            if (result.Escalation is { } escalation)
+            {
+                var opened = await tickets.OpenAsync(
+                    bot.Id, session.Id, escalation.Trigger, escalation.Email, userNote: null,
+                    ticket => Reply(result, ConfirmationText(ticket, result.Language), Diagnostics(result)),
+                    CancellationToken.None);
+                state.Finished = true;
+                yield return new StageReached(ChatStage.Writing);
+                foreach (var piece in TextPieces.Split(opened.Message.Content))
+                {
+                    yield return new AnswerChunk(piece);
+                }
+
+                yield return new TurnCompleted(Result(session.Id, opened.Message, chatEnded: true, opened.Ticket.TicketNumber));
+                yield break;
+            }
+
+            var message = await StoreReplyAsync(session, result, CancellationToken.None);
+            state.Finished = true;
+            yield return new TurnCompleted(Result(session.Id, message, chatEnded: false, ticketNumber: null));
+        }
+        finally
+        {
+            if (!state.Finished && state.Session is { } unfinished)
+            {
+                // The client went away (or the enumeration was abandoned): keep what it was sent.
+                await StoreInterruptedAsync(unfinished, state, "client_disconnected");
+            }
+
+            await ReleaseTurnAsync(sessionId, leaseId);
+        }
+
+        async Task<Session> OpenSessionAsync(Guid botId, Guid id, bool greeting, CancellationToken ct)
+        {
+            var session = await sessions.FirstOrDefaultAsync(new SessionWithMessagesForUpdateSpec(botId, id), ct)
+                ?? throw new ConflictException("session_not_found", "No session with this id exists for this bot.");
+            if (session.ChatEnded)
+            {
+                throw new ConflictException("session_closed", "The chat has ended. Start a new chat.");
+            }
+
+            if (greeting && !session.IsEmpty)
+            {
+                throw new UnprocessableException("message_required", "The message is empty.");
+            }
+
+            state.Session = session;
+            return session;
+        }
+    }
+
+    /// <summary>The next pipeline step, or the failure frame a model or unexpected error turns into.</summary>
+    private async Task<(PipelineStep? Step, TurnFailed? Failure)> NextAsync(
+        IAsyncEnumerator<PipelineStep> steps, TurnState state, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await steps.MoveNextAsync() ? steps.Current : null, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (ModelContentRejectedException ex)
+        {
+            logger.LogWarning("The model provider rejected the content of a turn: {Reason}", ex.Message);
+            return (null, new TurnFailed(TurnFailure.ContentRejected, CannedTexts.Get(CannedText.ErrorRejected, state.Language)));
+        }
+        catch (ModelUnavailableException ex)
+        {
+            logger.LogWarning("The answer model is unavailable: {Reason}", ex.Message);
+            return (null, new TurnFailed(TurnFailure.ModelUnavailable, CannedTexts.Get(CannedText.ErrorUnavailable, state.Language)));
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "A chat turn failed after its stream began.");
+            return (null, new TurnFailed(TurnFailure.Internal, CannedTexts.Get(CannedText.ErrorInternal, state.Language)));
+        }
+    }
+
+    private Task<bool> IsEmptyAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        sessions.AnyAsync(new SessionWithoutMessagesSpec(sessionId), cancellationToken);
+
+    private async Task<Guid> StartSessionAsync(Bot bot, TurnRequest request, CancellationToken cancellationToken)
+    {
+        var session = Session.Start(bot.Id, request.Channel, user: null, hints: null, clock.GetUtcNow());
+        sessions.Add(session);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return session.Id;
+    }
+
+    private async Task AcquireTurnAsync(Guid botId, Guid sessionId, Guid leaseId, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var lease = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds) + LeaseMargin;
+        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(limits.SessionTurnWaitSeconds);
+        while (!await turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, cancellationToken))
+        {
+            if (!await sessions.AnyAsync(new SessionOfBotSpec(botId, sessionId), cancellationToken))
+            {
+                throw new ConflictException("session_not_found", "No session with this id exists for this bot.");
+            }
+
+            if (clock.GetUtcNow() >= deadline)
+            {
+                throw new ConflictException("session_busy", "Another message of this chat is still being answered. Try again in a moment.");
+            }
+
+            await Task.Delay(BusyPollInterval, clock, cancellationToken);
+        }
+    }
+
+    private async Task ReleaseTurnAsync(Guid sessionId, Guid leaseId)
+    {
+        try
+        {
+            await turnLocks.ReleaseAsync(sessionId, leaseId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The lease expires by itself; the next turn of this session just waits for it.
+            logger.LogWarning(ex, "Could not release the turn lease of session {SessionId}.", sessionId);
+        }
+    }
+
+    private async Task<Message> StoreReplyAsync(Session session, PipelineResult result, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (result.LanguageDetected)
+        {
+            session.LockLanguage(result.Language);
+        }
+
+        var message = session.PostAssistantMessage(Reply(result, result.Text, Diagnostics(result)), now);
+        if (result.AwaitContact is { } trigger)
+        {
+            session.AwaitContact(trigger);
+        }
+
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        return message;
+    }
+
+    private async Task StoreInterruptedAsync(Session session, TurnState state, string reason)
+    {
+        if (state.Sent.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var tokens = 0;
+            var diagnostics = new TurnDiagnostics(
+                reason, state.Language, new Dictionary<string, double>(), null, null, [], null, [], new Dictionary<string, int>());
+            session.PostAssistantMessage(
+                new AssistantReply(state.Sent, MessageOutcome.Answer, null, [], [], tokens, Interrupted: true, diagnostics), clock.GetUtcNow());
+            await unitOfWork.SaveChangesAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not store the interrupted answer of session {SessionId}.", session.Id);
+        }
+        finally
+        {
+            state.Sent = string.Empty;
+        }
+    }
+
+    private string ConfirmationText(Ticket ticket, string language)
+    {
+        var values = new Dictionary<string, string> { ["ticket_number"] = ticket.TicketNumber };
+        if (ticket.Contact.Email is { } email)
+        {
+            values["email"] = email;
+            return CannedTexts.Get(CannedText.TicketOpenedWithEmail, language, values);
+        }
+
+        return CannedTexts.Get(CannedText.TicketOpenedWithoutEmail, language, values);
+    }
+
+    private static AssistantReply Reply(PipelineResult result, string text, TurnDiagnostics diagnostics) =>
+        new(text, result.Outcome, result.Confidence, result.Sources, result.SourceDocumentIds, result.TokensUsed, Interrupted: false, diagnostics);
+
+    /// <summary>What is stored with the assistant message for chat logs and debugging.</summary>
+    public static TurnDiagnostics Diagnostics(PipelineResult result) => new(
+        result.Answer.Answerer,
+        result.Language,
+        result.TimingsMs.Where(t => t.Value is not null).ToDictionary(t => t.Key, t => t.Value!.Value),
+        result.Retrieval?.Mode.ToString().ToLowerInvariant(),
+        result.Retrieval?.Confidence,
+        [.. (result.Retrieval?.Chunks ?? []).Select(c => new RetrievalSignal(
+            c.ChunkId, c.Chunk.DocumentId, c.Rank, c.LexicalScore, c.VectorScore, Math.Round(c.FusedScore, 6), c.InContext))],
+        result.Guard.Verdict,
+        [.. result.ModelCalls.Select(c => new ModelCall(c.Model, c.Purpose, c.PromptTokens, c.CompletionTokens))],
+        result.Redactions);
+
+    private static TurnResult Result(Guid sessionId, Message message, bool chatEnded, string? ticketNumber) => new(
+        message.Content, sessionId, message.Id, chatEnded, ticketNumber, message.Sources, message.SourceDocumentIds, message.TokensUsed);
+
+    private sealed class TurnState
+    {
+        public Session? Session { get; set; }
+
+        public string Language { get; set; } = "en";
+
+        /// <summary>The answer text the client has been sent so far (stored as interrupted if the turn does not finish).</summary>
+        public string Sent { get; set; } = string.Empty;
+
+        public bool Finished { get; set; }
+    }
+}
+
+/// <summary>One visitor message for <see cref="ChatTurnRunner"/>.</summary>
+/// <param name="GreetingAllowed">The widget may ask for the greeting with an empty message; the management API may not.</param>
+/// <param name="LanguageHint">The supported language from the request's hints (locale, browser, Accept-Language), if any.</param>
+public sealed record TurnRequest(
+    Guid BotId,
+    Guid? SessionId,
+    string? Message,
+    SessionChannel Channel,
+    bool GreetingAllowed,
+    string? LanguageHint);

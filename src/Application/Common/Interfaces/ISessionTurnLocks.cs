@@ -1,0 +1,15 @@
+namespace Chat9.Application.Common.Interfaces;
+
+/// <summary>
+/// Serializes the turns of one session across requests and server instances (pipeline.md "Concurrency") with a lease
+/// stored on the session row: taking it is one conditional update, so two instances cannot both hold it, and a crashed
+/// holder's lease simply expires.
+/// </summary>
+public interface ISessionTurnLocks
+{
+    /// <summary>Takes the session's turn lease if nobody holds it (or the holder's lease expired). False when it is held.</summary>
+    Task<bool> TryAcquireAsync(Guid sessionId, Guid leaseId, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+
+    /// <summary>Gives the lease back if <paramref name="leaseId"/> still holds it.</summary>
+    Task ReleaseAsync(Guid sessionId, Guid leaseId, CancellationToken cancellationToken);
+}
