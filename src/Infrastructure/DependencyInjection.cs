@@ -81,11 +81,13 @@ public static class DependencyInjection
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
         var models = ModelConfiguration(configuration);
         services.AddOptions<ModelOptions>().Bind(models)
+            .PostConfigure(options => SwitchOffEmptyModels(models, options))
             .Validate(o => OpenAIClientFactory.Validate(o).Count == 0, "Models: configuration is invalid (see Models:Provider, Models:ApiKey, Models:Endpoint).")
             .ValidateOnStart();
         services.AddSingleton<OpenAIClientFactory>();
         services.AddSingleton<ModelResilience>();
         var modelOptions = models.Get<ModelOptions>() ?? new ModelOptions();
+        SwitchOffEmptyModels(models, modelOptions);
         if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.EmbeddingModel))
         {
             services.AddSingleton<IEmbeddingModel, OpenAIEmbeddingModel>();
@@ -142,6 +144,31 @@ public static class DependencyInjection
             .AddConfiguration(section)
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Provider"] = section["Provider"]?.Replace("_", string.Empty) ?? nameof(ModelProvider.None) })
             .Build();
+    }
+
+    /// <summary>
+    /// An empty model name switches that model off (admin.md: "empty = extractive answerer / local rules / lexical
+    /// retrieval"); so does <c>none</c>, which survives hosts and tools that drop empty settings. The configuration
+    /// binder keeps the default for an empty value, so both are applied here.
+    /// </summary>
+    private static void SwitchOffEmptyModels(IConfiguration models, ModelOptions options)
+    {
+        static bool Off(string? value) => value is not null && (value.Trim().Length == 0 || value.Trim().Equals("none", StringComparison.OrdinalIgnoreCase));
+
+        if (Off(models[nameof(ModelOptions.AnswerModel)]))
+        {
+            options.AnswerModel = null;
+        }
+
+        if (Off(models[nameof(ModelOptions.GuardModel)]))
+        {
+            options.GuardModel = null;
+        }
+
+        if (Off(models[nameof(ModelOptions.EmbeddingModel)]))
+        {
+            options.EmbeddingModel = null;
+        }
     }
 
     private static string ResolveDataPath(IConfiguration configuration, string contentRoot)

@@ -270,7 +270,8 @@ public sealed class OpenAIAnswerModel : IAnswerModel
     private ModelUnavailableException Unavailable(string reason, Exception? inner = null)
     {
         _logger.LogWarning("Answer model {Model} unavailable: {Reason}.", ModelName, reason);
-        return new ModelUnavailableException($"The answer model is unavailable ({reason}).", inner);
+        return new ModelUnavailableException(
+            $"The answer model is unavailable ({reason}).", inner, (inner as Polly.CircuitBreaker.BrokenCircuitException)?.RetryAfter);
     }
 
     private ModelContentRejectedException Rejected(string reason, Exception? inner = null)

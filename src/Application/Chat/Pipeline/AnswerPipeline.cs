@@ -477,7 +477,8 @@ public sealed class AnswerPipeline(
         if (guardModel.IsConfigured && outcome == MessageOutcome.Answer)
         {
             var validationStarted = Stopwatch.GetTimestamp();
-            var verdict = await guardModel.CheckGroundingAsync(filter.VisibleText, [.. context.Select(c => c.Chunk.Text)], cancellationToken);
+            // The visible text has the visitor's data restored: redact it again (same placeholders) before it leaves.
+            var verdict = await guardModel.CheckGroundingAsync(run.RedactForModel(filter.VisibleText), [.. context.Select(c => c.Chunk.Text)], cancellationToken);
             run.Time("validation", validationStarted);
             if (verdict is not null)
             {

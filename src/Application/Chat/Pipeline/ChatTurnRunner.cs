@@ -204,7 +204,7 @@ public sealed class ChatTurnRunner(
         catch (ModelUnavailableException ex)
         {
             logger.LogWarning("The answer model is unavailable: {Reason}", ex.Message);
-            return (null, new TurnFailed(TurnFailure.ModelUnavailable, CannedTexts.Get(CannedText.ErrorUnavailable, state.Language)));
+            return (null, new TurnFailed(TurnFailure.ModelUnavailable, CannedTexts.Get(CannedText.ErrorUnavailable, state.Language), ex.RetryAfter));
         }
         catch (Exception ex)
         {

@@ -16,4 +16,8 @@ public interface IEmbeddingModel
 }
 
 /// <summary>The model provider did not answer in time, kept failing after retries, or its circuit is open.</summary>
-public sealed class ModelUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ModelUnavailableException(string message, Exception? inner = null, TimeSpan? retryAfter = null) : Exception(message, inner)
+{
+    /// <summary>While the circuit is open: how long until the provider is tried again (for <c>Retry-After</c>).</summary>
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
