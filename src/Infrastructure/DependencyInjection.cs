@@ -4,6 +4,7 @@ using Chat9.Domain.Common.Persistence;
 using Chat9.Infrastructure.Crawling;
 using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
+using Chat9.Infrastructure.Idempotency;
 using Chat9.Infrastructure.Models;
 using Chat9.Infrastructure.Persistence;
 using Chat9.Infrastructure.Persistence.Queries;
@@ -118,6 +119,7 @@ public static class DependencyInjection
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();
         services.AddScoped<ISessionTurnLocks, SessionTurnLocks>();
+        services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IIngestionSignal>(sp => sp.GetRequiredService<IngestionSignal>());
         services.AddSingleton<CrawlSignal>();

@@ -4,6 +4,8 @@ using Chat9.Application.Chat.DebugChat;
 using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.WebApi.Infrastructure.Streaming;
 using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Options;
+using Microsoft.Extensions.Options;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
@@ -51,11 +53,27 @@ public sealed class ChatEndpoints : IEndpointGroup
         var request = body.Value;
         var hint = ConversationLanguages.FromLocale(context.Request.Headers["X-Browser-Locale"].ToString())
             ?? ConversationLanguages.FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString());
-        var command = new AskQuestionCommand(user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId), hint);
+        var command = new AskQuestionCommand(
+            user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId), hint, IdempotencyKey(context.Request));
         var turn = await ChatResponses.StartAsync(sender.CreateStream(command, ct), ct);
         return WantsStream(context.Request)
             ? ChatResponses.Stream(turn, managementFields: true)
             : await ChatResponses.JsonAsync(turn, context);
+    }
+
+    /// <summary>The <c>Idempotency-Key</c> header: 1–255 printable ASCII characters, else <c>422 validation_failed</c>.</summary>
+    private static string? IdempotencyKey(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue("Idempotency-Key", out var values))
+        {
+            return null;
+        }
+
+        var key = values.ToString();
+        var maxChars = request.HttpContext.RequestServices.GetRequiredService<IOptions<LimitsOptions>>().Value.IdempotencyKeyMaxChars;
+        return values.Count == 1 && key.Length >= 1 && key.Length <= maxChars && key.All(c => c is >= '\x20' and <= '\x7E')
+            ? key
+            : throw new ValidationException("Idempotency-Key", $"Idempotency-Key must be 1–{maxChars} printable ASCII characters.");
     }
 
     private static bool WantsStream(HttpRequest request) =>

@@ -31,6 +31,8 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
         ["Models:FirstTokenTimeoutSeconds"] = "2",
         ["Models:GuardTimeoutSeconds"] = "2",
         ["Models:BreakerFailures"] = "1000",
+        // Failure cases add up across the fixture; a short open period keeps one test's outage out of the next.
+        ["Models:BreakerOpenSeconds"] = "1",
         ["Limits:SseHeartbeatSeconds"] = "1",
         ["RateLimits:ChatPerKeyPerMinute"] = "10000",
         ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
@@ -279,6 +281,48 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
         Assert.That(transcript[1].Interrupted, Is.True);
         Assert.That(transcript[1].Content, Is.Not.Empty);
         Assert.That(_model.ChatsAbortedByClient, Is.GreaterThan(aborted), "the model call was cancelled");
+    }
+
+    [Test]
+    public async Task AnIdempotentRetryAfterA503_RunsAgainInTheSameSession_WithoutStoringTheQuestionTwice()
+    {
+        using var client = NotewellClient(await NotewellBotAsync());
+        var key = Guid.NewGuid().ToString();
+        _model.AlwaysStatus = 500;
+        var failed = await PostWithKeyAsync(client, key, "How long is the password reset link valid?");
+        _model.AlwaysStatus = null;
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // let a circuit opened by the outage close again
+
+        var retried = await PostWithKeyAsync(client, key, "How long is the password reset link valid?");
+
+        await ProblemAssert.IsProblemAsync(failed, HttpStatusCode.ServiceUnavailable, "model_unavailable");
+        Assert.That(retried.StatusCode, Is.EqualTo(HttpStatusCode.OK), await retried.Content.ReadAsStringAsync());
+        var sessionId = JsonDocument.Parse(await retried.Content.ReadAsStringAsync()).RootElement.GetProperty("session_id").GetGuid();
+        var transcript = await TranscriptOfLatestSessionAsync((await NotewellBotAsync()).Id);
+        Assert.That(transcript.Select(m => m.Role), Is.EqualTo(new[] { MessageRole.User, MessageRole.Assistant }));
+        Assert.That(transcript[0].SessionId, Is.EqualTo(sessionId));
+    }
+
+    [Test]
+    public async Task ARequestWhoseTwinIsStillRunning_Is409InFlight()
+    {
+        using var client = NotewellClient(await NotewellBotAsync());
+        var key = Guid.NewGuid().ToString();
+        _model.TokenDelay = TimeSpan.FromMilliseconds(100);
+
+        var first = PostWithKeyAsync(client, key, "How long is the password reset link valid?");
+        await Task.Delay(500);
+        var second = await PostWithKeyAsync(client, key, "How long is the password reset link valid?");
+
+        await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict, "idempotency_in_flight");
+        Assert.That((await first).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    private static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, string question)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = Json(JsonSerializer.Serialize(new { question })) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return await client.SendAsync(request);
     }
 
     private async Task<Message> AssistantMessageAsync(Guid id)

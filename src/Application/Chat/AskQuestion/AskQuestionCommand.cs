@@ -8,4 +8,6 @@ namespace Chat9.Application.Chat.AskQuestion;
 /// <see cref="SessionId"/> is null. There is no greeting turn. The events are the same as the widget's; the endpoint
 /// streams them or folds them into one JSON answer.
 /// </summary>
-public sealed record AskQuestionCommand(Guid BotId, string? Question, Guid? SessionId, string? LanguageHint) : IStreamCommand<ChatEvent>;
+/// <param name="IdempotencyKey">The request's <c>Idempotency-Key</c> (already checked for its format), or null.</param>
+public sealed record AskQuestionCommand(Guid BotId, string? Question, Guid? SessionId, string? LanguageHint, string? IdempotencyKey = null)
+    : IStreamCommand<ChatEvent>;

@@ -18,7 +18,9 @@ public enum ChatStage
 public abstract record ChatEvent;
 
 /// <summary>Every up-front check passed and the user's message is stored; the stream may begin. Not a frame itself.</summary>
-public sealed record TurnAccepted(Guid SessionId, bool Replayed) : ChatEvent;
+/// <param name="Replayed">The answer is a replay of an earlier request with the same <c>Idempotency-Key</c>.</param>
+/// <param name="UserMessageId">The stored user message (none for a greeting or a replay).</param>
+public sealed record TurnAccepted(Guid SessionId, bool Replayed, Guid? UserMessageId = null) : ChatEvent;
 
 /// <summary>A <c>status</c> frame.</summary>
 public sealed record StageReached(ChatStage Stage) : ChatEvent;

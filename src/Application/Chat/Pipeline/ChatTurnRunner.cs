@@ -83,10 +83,20 @@ public sealed class ChatTurnRunner(
         {
             var session = await OpenSessionAsync(bot.Id, sessionId, isGreeting, cancellationToken);
             var history = session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+            Guid? userMessageId = null;
             if (!isGreeting)
             {
-                session.PostUserMessage(question, clock.GetUtcNow());
-                await unitOfWork.SaveChangesAsync(cancellationToken);
+                if (history.LastOrDefault() is { Role: MessageRole.User } unanswered && unanswered.Id == request.ReuseUserMessageId)
+                {
+                    // An idempotent retry of a turn that failed: its question is already stored.
+                    history.RemoveAt(history.Count - 1);
+                    userMessageId = unanswered.Id;
+                }
+                else
+                {
+                    userMessageId = session.PostUserMessage(question, clock.GetUtcNow()).Id;
+                    await unitOfWork.SaveChangesAsync(cancellationToken);
+                }
             }
 
             // pipeline.md "Language": token locale → hints locale → request locale / browser → Accept-Language.
@@ -97,7 +107,7 @@ public sealed class ChatTurnRunner(
             var profile = await profiles.FirstOrDefaultAsync(new KnowledgeProfileOfBotSpec(bot.Id), cancellationToken);
             var turn = new TurnContext(bot, profile, session, history, question, isGreeting, languageHint, DryRun: false);
 
-            yield return new TurnAccepted(session.Id, Replayed: false);
+            yield return new TurnAccepted(session.Id, Replayed: false, userMessageId);
             yield return new StageReached(ChatStage.Thinking);
 
             await using var steps = pipeline.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
@@ -349,10 +359,12 @@ public sealed class ChatTurnRunner(
 /// <summary>One visitor message for <see cref="ChatTurnRunner"/>.</summary>
 /// <param name="GreetingAllowed">The widget may ask for the greeting with an empty message; the management API may not.</param>
 /// <param name="LanguageHint">The supported language from the request's hints (locale, browser, Accept-Language), if any.</param>
+/// <param name="ReuseUserMessageId">An idempotent retry: the user message the failed attempt stored, used instead of a new one.</param>
 public sealed record TurnRequest(
     Guid BotId,
     Guid? SessionId,
     string? Message,
     SessionChannel Channel,
     bool GreetingAllowed,
-    string? LanguageHint);
+    string? LanguageHint,
+    Guid? ReuseUserMessageId = null);

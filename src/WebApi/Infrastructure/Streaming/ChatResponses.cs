@@ -49,6 +49,11 @@ public static class ChatResponses
     /// <summary>The JSON answer of <c>POST /chat</c>: 200 with the turn's result, or the problem of a failed turn.</summary>
     public static async Task<IResult> JsonAsync(AcceptedTurn turn, HttpContext context)
     {
+        if (turn.Accepted.Replayed)
+        {
+            context.Response.Headers["Idempotency-Replayed"] = "true";
+        }
+
         await using var events = turn.Events;
         while (await events.MoveNextAsync())
         {
