@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Chat9.Application.Chat.AskQuestion;
 using Chat9.Application.Chat.DebugChat;
 using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.Streaming;
 using Chat9.Application.Common.Exceptions;
 using Chat9.Application.Common.Options;
@@ -26,7 +27,8 @@ public sealed class ChatEndpoints : IEndpointGroup
             .WithName("AskQuestion")
             .WithSummary("Ask one question: the same pipeline as the widget. JSON by default; an SSE stream (sse.md) with Accept: text/event-stream.")
             .Accepts<AskQuestionRequest>("application/json")
-            .Produces<ChatAnswer>(StatusCodes.Status200OK, "application/json", "text/event-stream")
+            .Produces<ChatAnswer>(StatusCodes.Status200OK, "application/json")
+            .WithMetadata(new EventStreamMetadata(ManagementHeaders: true))
             .RequireRateLimiting(RateLimitingSetup.Chat)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)

@@ -3,6 +3,7 @@ using Chat9.Application.Chat.SendWidgetMessage;
 using Chat9.Application.Common.Exceptions;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Json;
+using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.Streaming;
 using Mediator;
 
@@ -19,7 +20,7 @@ public sealed class WidgetEndpoints : IEndpointGroup
             .WithName("WidgetChat")
             .WithSummary("Send one visitor message; the answer streams back as Server-Sent Events (sse.md). An empty message asks for the greeting.")
             .Accepts<WidgetChatRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .WithMetadata(new EventStreamMetadata(ManagementHeaders: false))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -76,6 +76,27 @@ public sealed class OperationsEndpointsTests(DatabaseKind databaseKind) : Functi
     }
 
     [Test]
+    public async Task OpenApi_DescribesTheChatStreams_AndTheChatHeaders()
+    {
+        var doc = await ReadJsonAsync(await Client.GetAsync("/openapi.json"));
+
+        var chat = doc.GetProperty("paths").GetProperty("/chat").GetProperty("post");
+        var widget = doc.GetProperty("paths").GetProperty("/widget/chat").GetProperty("post");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(chat.GetProperty("responses").GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name),
+                Is.EquivalentTo(new[] { "application/json", "text/event-stream" }));
+            Assert.That(chat.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
+                Is.SupersetOf(new[] { "Accept", "X-Browser-Locale", "Idempotency-Key" }));
+            Assert.That(ResponseCodes(chat), Is.SupersetOf(new[] { "200", "400", "401", "409", "413", "422", "429", "503" }));
+            Assert.That(widget.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/event-stream", out _), Is.True);
+            Assert.That(widget.TryGetProperty("security", out var security) ? security.GetArrayLength() : 0, Is.Zero, "the widget needs no key");
+            Assert.That(widget.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()),
+                Is.SupersetOf(new[] { "bot_id", "session_id", "locale" }));
+        }
+    }
+
+    [Test]
     public async Task Docs_ServesTheInteractiveUi()
     {
         var response = await Client.GetAsync("/docs/index.html");

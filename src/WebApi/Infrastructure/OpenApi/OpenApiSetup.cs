@@ -35,6 +35,7 @@ public static class OpenApiSetup
             });
             settings.OperationProcessors.Add(new ManagementSecurityProcessor());
             settings.OperationProcessors.Add(new ProblemResponsesProcessor());
+            settings.OperationProcessors.Add(new ChatStreamProcessor());
         });
 
     public static WebApplication UseChat9OpenApi(this WebApplication app)
