@@ -137,6 +137,7 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
         Assert.That(transcript.Select(m => m.Role), Is.EqualTo(new[] { MessageRole.User, MessageRole.Assistant }));
         Assert.That(transcript[1].Interrupted, Is.True);
         Assert.That(transcript[1].Content, Is.EqualTo(stream.ChunkText), "exactly what the visitor was sent");
+        Assert.That(transcript[1].TokensUsed, Is.GreaterThan(0), "the partial call's tokens are still recorded");
     }
 
     [Test]

@@ -38,6 +38,8 @@ public sealed class ChatTurnRunner(
     ISessionTurnLocks turnLocks,
     AnswerPipeline pipeline,
     TicketOpener tickets,
+    IAnswerModel answerModel,
+    ITokenCounter tokenCounter,
     TimeProvider clock,
     IOptions<LimitsOptions> options,
     IOptions<ModelOptions> models,
@@ -295,11 +297,14 @@ public sealed class ChatTurnRunner(
 
         try
         {
-            var tokens = 0;
+            // The provider's usage of a cut call never arrives: count what was generated with the tokenizer.
+            ModelCall[] calls = answerModel.IsConfigured
+                ? [new ModelCall(answerModel.ModelName ?? "answer", "answer", 0, tokenCounter.CountTokens(state.Sent))]
+                : [];
             var diagnostics = new TurnDiagnostics(
-                reason, state.Language, new Dictionary<string, double>(), null, null, [], null, [], new Dictionary<string, int>());
+                "interrupted: " + reason, state.Language, new Dictionary<string, double>(), null, null, [], null, calls, new Dictionary<string, int>());
             session.PostAssistantMessage(
-                new AssistantReply(state.Sent, MessageOutcome.Answer, null, [], [], tokens, Interrupted: true, diagnostics), clock.GetUtcNow());
+                new AssistantReply(state.Sent, MessageOutcome.Answer, null, [], [], diagnostics.TokensUsed, Interrupted: true, diagnostics), clock.GetUtcNow());
             await unitOfWork.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex)
