@@ -20,6 +20,17 @@ public static class Percentiles
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         }
 
+        return Summarize(samples);
+    }
+
+    /// <summary>The distribution of samples measured elsewhere (e.g. by concurrent clients). Sorts the array in place.</summary>
+    public static LatencySummary Summarize(double[] samples)
+    {
+        if (samples.Length == 0)
+        {
+            return new LatencySummary(double.NaN, double.NaN, double.NaN, double.NaN);
+        }
+
         Array.Sort(samples);
         return new LatencySummary(At(samples, 0.50), At(samples, 0.95), At(samples, 0.99), samples[^1]);
     }

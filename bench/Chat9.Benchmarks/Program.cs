@@ -2,30 +2,53 @@ using System.Diagnostics;
 using System.Runtime;
 using BenchmarkDotNet.Running;
 using Chat9.Benchmarks;
+using Chat9.Benchmarks.Chat;
 using Chat9.Domain.Documents;
 using Chat9.Infrastructure.Search;
 
-// `report [retrieval|vectors|memory|ingestion ...]` prints the figures of docs/benchmarks.md (percentiles, throughput,
-// memory) in one run, all sections when none is named;
-// anything else goes to BenchmarkDotNet (e.g. `--filter *RetrievalBenchmarks*`).
-if (args is ["report", ..])
+// `report [retrieval|vectors|memory|ingestion|chat ...] [--seconds=N] [--sqlite-analyze]` prints the figures of docs/benchmarks.md
+// (percentiles, throughput, memory) in one run. Without a section it runs the first four; `chat` (end-to-end chat
+// turns against the real server, a few minutes) runs only when named.
+// `__serve …` is a child process of `report chat` (a server under test); anything else goes to BenchmarkDotNet
+// (e.g. `--filter *RetrievalBenchmarks*`).
+if (args is ["__serve", ..])
 {
-    Report.Run(args[1..]);
-    return;
+    return await ChildServe.RunAsync(args[1..]);
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["report", ..])
+{
+    await Report.RunAsync(args[1..]);
+    return 0;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Report).Assembly).Run(args);
+return 0;
 
 internal static class Report
 {
-    public static void Run(string[] sections)
+    public static async Task RunAsync(string[] args)
     {
+        var sections = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        // `--seconds=N`: measured seconds per server and concurrency in the chat section (default 20).
+        var seconds = args.Where(a => a.StartsWith("--seconds=", StringComparison.Ordinal))
+            .Select(a => double.Parse(a["--seconds=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(20).Last();
         Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC: {GCSettings.IsServerGC}");
-        var all = new (string Name, Action Run)[] { ("retrieval", Retrieval), ("vectors", Vectors), ("memory", Memory), ("ingestion", Ingestion) };
-        foreach (var (name, run) in all.Where(s => sections.Length == 0 || sections.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
+        var all = new (string Name, bool ByDefault, Func<Task> Run)[]
         {
-            run();
+            ("retrieval", true, Sync(Retrieval)), ("vectors", true, Sync(Vectors)), ("memory", true, Sync(Memory)), ("ingestion", true, Sync(Ingestion)),
+            ("chat", false, () => ChatTurnReport.RunAsync(TimeSpan.FromSeconds(seconds), sqliteAnalyze: args.Contains("--sqlite-analyze"))),
+        };
+        foreach (var (_, _, run) in all.Where(s => sections.Length == 0 ? s.ByDefault : sections.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
+        {
+            await run();
         }
+
+        static Func<Task> Sync(Action action) => () =>
+        {
+            action();
+            return Task.CompletedTask;
+        };
     }
 
     private static void Retrieval()

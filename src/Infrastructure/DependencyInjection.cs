@@ -57,7 +57,7 @@ public static class DependencyInjection
                 var sqliteConnection = database.ConnectionString ?? $"Data Source={Path.Combine(dataPath, "chat9.db")}";
                 services.AddDbContext<SqliteChat9DbContext>((sp, options) => options
                     .UseSqlite(sqliteConnection, DatabaseSetup.ConfigureSqlite)
-                    .AddInterceptors(sp.GetRequiredService<DispatchDomainEventsInterceptor>()));
+                    .AddInterceptors(sp.GetRequiredService<DispatchDomainEventsInterceptor>(), SqlitePragmas));
                 services.AddScoped<Chat9DbContext>(sp => sp.GetRequiredService<SqliteChat9DbContext>());
                 break;
         }
@@ -172,6 +172,8 @@ public static class DependencyInjection
             options.EmbeddingModel = null;
         }
     }
+
+    private static readonly SqliteConnectionPragmas SqlitePragmas = new();
 
     private static string ResolveDataPath(IConfiguration configuration, string contentRoot)
     {

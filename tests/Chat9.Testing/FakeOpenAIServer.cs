@@ -131,6 +131,9 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Forgets the recorded requests (a long benchmark must not keep every body).</summary>
+    public void ClearRequests() => _requests.Clear();
+
     /// <summary>Back to the defaults between tests that share one server: no failures, no delays, the default reply.
     /// Recorded requests are kept.</summary>
     public void Reset()

@@ -31,4 +31,18 @@ public sealed class SessionTurnLocks(Chat9DbContext db) : ISessionTurnLocks
                     .SetProperty(s => EF.Property<Guid?>(s, SessionTurnLockColumns.LeaseId), (Guid?)null)
                     .SetProperty(s => EF.Property<DateTimeOffset?>(s, SessionTurnLockColumns.LeaseExpiresAt), (DateTimeOffset?)null),
                 cancellationToken);
+
+    public void HoldNewSession(Session session, Guid leaseId, DateTimeOffset now, TimeSpan lease)
+    {
+        var entry = db.Entry(session);
+        entry.Property(SessionTurnLockColumns.LeaseId).CurrentValue = leaseId;
+        entry.Property(SessionTurnLockColumns.LeaseExpiresAt).CurrentValue = now + lease;
+    }
+
+    public void ReleaseWithNextSave(Session session)
+    {
+        var entry = db.Entry(session);
+        entry.Property(SessionTurnLockColumns.LeaseId).CurrentValue = null;
+        entry.Property(SessionTurnLockColumns.LeaseExpiresAt).CurrentValue = null;
+    }
 }

@@ -51,7 +51,7 @@ public sealed class ChatTurnRunner(
     public async IAsyncEnumerable<ChatEvent> RunAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var bot = await bots.FirstOrDefaultAsync(new BotByIdSpec(request.BotId), cancellationToken)
+        var bot = request.Bot ?? await bots.FirstOrDefaultAsync(new BotByIdSpec(request.BotId), cancellationToken)
             ?? throw new NotFoundException("bot_not_found", "No bot has this id.");
 
         // Order of widget-api.md: session checks, then message checks.
@@ -76,29 +76,42 @@ public sealed class ChatTurnRunner(
             question = VisitorText.RequireQuestion(question, limits.MessageMaxChars);
         }
 
-        var sessionId = existing?.Id ?? await StartSessionAsync(bot, request, cancellationToken);
-
+        // A new session is inserted already holding the turn lease, together with the question: one commit.
         var leaseId = Guid.NewGuid();
-        await AcquireTurnAsync(bot.Id, sessionId, leaseId, cancellationToken);
+        var leaseDuration = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds) + LeaseMargin;
+        var created = existing is null ? Session.Start(bot.Id, request.Channel, user: null, hints: null, clock.GetUtcNow()) : null;
+        if (created is not null)
+        {
+            sessions.Add(created);
+            turnLocks.HoldNewSession(created, leaseId, clock.GetUtcNow(), leaseDuration);
+        }
+        else
+        {
+            await AcquireTurnAsync(bot.Id, existing!.Id, leaseId, leaseDuration, cancellationToken);
+        }
+
+        var sessionId = created?.Id ?? existing!.Id;
         var state = new TurnState();
         try
         {
-            var session = await OpenSessionAsync(bot.Id, sessionId, isGreeting, cancellationToken);
+            var session = created ?? await OpenSessionAsync(bot.Id, sessionId, isGreeting, cancellationToken);
+            state.Session = session;
             var history = session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
             Guid? userMessageId = null;
-            if (!isGreeting)
+            if (!isGreeting && history.LastOrDefault() is { Role: MessageRole.User } unanswered && unanswered.Id == request.ReuseUserMessageId)
             {
-                if (history.LastOrDefault() is { Role: MessageRole.User } unanswered && unanswered.Id == request.ReuseUserMessageId)
-                {
-                    // An idempotent retry of a turn that failed: its question is already stored.
-                    history.RemoveAt(history.Count - 1);
-                    userMessageId = unanswered.Id;
-                }
-                else
-                {
-                    userMessageId = session.PostUserMessage(question, clock.GetUtcNow()).Id;
-                    await unitOfWork.SaveChangesAsync(cancellationToken);
-                }
+                // An idempotent retry of a turn that failed: its question is already stored.
+                history.RemoveAt(history.Count - 1);
+                userMessageId = unanswered.Id;
+            }
+            else if (!isGreeting)
+            {
+                userMessageId = session.PostUserMessage(question, clock.GetUtcNow()).Id;
+            }
+
+            if (created is not null || userMessageId is not null)
+            {
+                await unitOfWork.SaveChangesAsync(cancellationToken);
             }
 
             // pipeline.md "Language": token locale → hints locale → request locale / browser → Accept-Language.
@@ -145,6 +158,7 @@ public sealed class ChatTurnRunner(
             }
 
             state.Language = result.Language;
+            turnLocks.ReleaseWithNextSave(session);
             if (result.Escalation is { } escalation)
             {
                 var opened = await tickets.OpenAsync(
@@ -152,6 +166,7 @@ public sealed class ChatTurnRunner(
                     ticket => Reply(result, ConfirmationText(ticket, result.Language), Diagnostics(result)),
                     CancellationToken.None);
                 state.Finished = true;
+                state.LeaseReleased = true;
                 yield return new StageReached(ChatStage.Writing);
                 foreach (var piece in TextPieces.Split(opened.Message.Content))
                 {
@@ -164,6 +179,7 @@ public sealed class ChatTurnRunner(
 
             var message = await StoreReplyAsync(session, result, CancellationToken.None);
             state.Finished = true;
+            state.LeaseReleased = true;
             yield return new TurnCompleted(Result(session.Id, message, chatEnded: false, ticketNumber: null));
         }
         finally
@@ -174,7 +190,10 @@ public sealed class ChatTurnRunner(
                 await StoreInterruptedAsync(unfinished, state, "client_disconnected");
             }
 
-            await ReleaseTurnAsync(sessionId, leaseId);
+            if (!state.LeaseReleased)
+            {
+                await ReleaseTurnAsync(sessionId, leaseId);
+            }
         }
 
         async Task<Session> OpenSessionAsync(Guid botId, Guid id, bool greeting, CancellationToken ct)
@@ -228,18 +247,9 @@ public sealed class ChatTurnRunner(
     private Task<bool> IsEmptyAsync(Guid sessionId, CancellationToken cancellationToken) =>
         sessions.AnyAsync(new SessionWithoutMessagesSpec(sessionId), cancellationToken);
 
-    private async Task<Guid> StartSessionAsync(Bot bot, TurnRequest request, CancellationToken cancellationToken)
-    {
-        var session = Session.Start(bot.Id, request.Channel, user: null, hints: null, clock.GetUtcNow());
-        sessions.Add(session);
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return session.Id;
-    }
-
-    private async Task AcquireTurnAsync(Guid botId, Guid sessionId, Guid leaseId, CancellationToken cancellationToken)
+    private async Task AcquireTurnAsync(Guid botId, Guid sessionId, Guid leaseId, TimeSpan lease, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var lease = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds) + LeaseMargin;
         var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(limits.SessionTurnWaitSeconds);
         while (!await turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, cancellationToken))
         {
@@ -358,6 +368,9 @@ public sealed class ChatTurnRunner(
         public string Sent { get; set; } = string.Empty;
 
         public bool Finished { get; set; }
+
+        /// <summary>The lease went out with the reply's commit; nothing left to release.</summary>
+        public bool LeaseReleased { get; set; }
     }
 }
 
@@ -365,6 +378,7 @@ public sealed class ChatTurnRunner(
 /// <param name="GreetingAllowed">The widget may ask for the greeting with an empty message; the management API may not.</param>
 /// <param name="LanguageHint">The supported language from the request's hints (locale, browser, Accept-Language), if any.</param>
 /// <param name="ReuseUserMessageId">An idempotent retry: the user message the failed attempt stored, used instead of a new one.</param>
+/// <param name="Bot">The bot when the caller has already loaded it (the widget resolves it by public id).</param>
 public sealed record TurnRequest(
     Guid BotId,
     Guid? SessionId,
@@ -372,4 +386,5 @@ public sealed record TurnRequest(
     SessionChannel Channel,
     bool GreetingAllowed,
     string? LanguageHint,
-    Guid? ReuseUserMessageId = null);
+    Guid? ReuseUserMessageId = null,
+    Bot? Bot = null);

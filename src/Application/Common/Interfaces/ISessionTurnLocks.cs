@@ -12,4 +12,10 @@ public interface ISessionTurnLocks
 
     /// <summary>Gives the lease back if <paramref name="leaseId"/> still holds it.</summary>
     Task ReleaseAsync(Guid sessionId, Guid leaseId, CancellationToken cancellationToken);
+
+    /// <summary>A session created by this turn is inserted already holding the lease (no separate update).</summary>
+    void HoldNewSession(Domain.Sessions.Session session, Guid leaseId, DateTimeOffset now, TimeSpan lease);
+
+    /// <summary>The next save of the (tracked) session also releases its lease, so the reply and the release are one commit.</summary>
+    void ReleaseWithNextSave(Domain.Sessions.Session session);
 }

@@ -34,14 +34,29 @@ public sealed class ChunkQueries(Chat9DbContext db) : IChunkQueries
             return [];
         }
 
+        // By primary key only: with the bot in the predicate SQLite's planner may pick the (BotId, …) index and read
+        // every chunk of the bot. The bot is checked on the 20 rows instead; the embedding blob is never read.
         var rows = await db.DocumentChunks.AsNoTracking()
-            .Where(c => c.BotId == botId && chunkIds.Contains(c.Id))
-            .Join(db.Documents.AsNoTracking().Where(d => d.BotId == botId), c => c.DocumentId, d => d.Id, (c, d) => new { Chunk = c, d.Filename, d.SourceUrl })
+            .Where(c => chunkIds.Contains(c.Id))
+            .Join(db.Documents.AsNoTracking(), c => c.DocumentId, d => d.Id, (c, d) => new
+            {
+                c.Id,
+                c.BotId,
+                c.DocumentId,
+                c.Ordinal,
+                HeadingPath = EF.Property<List<string>>(c, "_headingPath"),
+                c.Anchor,
+                c.Text,
+                c.TokenCount,
+                d.Filename,
+                d.SourceUrl,
+            })
             .ToListAsync(cancellationToken);
-        var byId = rows.ToDictionary(r => r.Chunk.Id);
+        rows.RemoveAll(r => r.BotId != botId);
+        var byId = rows.ToDictionary(r => r.Id);
         return [.. chunkIds
             .Where(byId.ContainsKey)
             .Select(id => byId[id])
-            .Select(r => new ChunkDetails(r.Chunk.Id, r.Chunk.DocumentId, r.Chunk.Ordinal, r.Filename, r.SourceUrl, r.Chunk.HeadingPath, r.Chunk.Anchor, r.Chunk.Text, r.Chunk.TokenCount))];
+            .Select(r => new ChunkDetails(r.Id, r.DocumentId, r.Ordinal, r.Filename, r.SourceUrl, r.HeadingPath, r.Anchor, r.Text, r.TokenCount))];
     }
 }
