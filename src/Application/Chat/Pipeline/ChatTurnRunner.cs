@@ -119,11 +119,13 @@ public sealed class ChatTurnRunner(
                 ?? ConversationLanguages.FromLocale(session.Hints?.Locale)
                 ?? request.LanguageHint;
             state.Language = session.Language ?? languageHint ?? "en";
-            var profile = await profiles.FirstOrDefaultAsync(new KnowledgeProfileOfBotSpec(bot.Id), cancellationToken);
-            var turn = new TurnContext(bot, profile, session, history, question, isGreeting, languageHint, DryRun: false);
 
             yield return new TurnAccepted(session.Id, Replayed: false, userMessageId);
             yield return new StageReached(ChatStage.Thinking);
+
+            // Not a check, so it waits until `thinking` is on its way.
+            var profile = await profiles.FirstOrDefaultAsync(new KnowledgeProfileOfBotSpec(bot.Id), cancellationToken);
+            var turn = new TurnContext(bot, profile, session, history, question, isGreeting, languageHint, DryRun: false);
 
             await using var steps = pipeline.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
             PipelineResult? result = null;
