@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Chat9.Application.Chat.AskQuestion;
+using Chat9.Application.Chat.Common;
 using Chat9.Application.Chat.DebugChat;
 using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.WebApi.Infrastructure.OpenApi;
@@ -27,7 +28,7 @@ public sealed class ChatEndpoints : IEndpointGroup
             .WithName("AskQuestion")
             .WithSummary("Ask one question: the same pipeline as the widget. JSON by default; an SSE stream (sse.md) with Accept: text/event-stream.")
             .Accepts<AskQuestionRequest>("application/json")
-            .Produces<ChatAnswer>(StatusCodes.Status200OK, "application/json")
+            .Produces<TurnResult>(StatusCodes.Status200OK, "application/json")
             .WithMetadata(new EventStreamMetadata(ManagementHeaders: true))
             .RequireRateLimiting(RateLimitingSetup.Chat)
             .ProducesProblem(StatusCodes.Status400BadRequest)

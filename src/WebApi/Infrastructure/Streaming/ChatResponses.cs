@@ -60,7 +60,8 @@ public static class ChatResponses
             switch (events.Current)
             {
                 case TurnCompleted completed:
-                    return TypedResults.Ok(ChatAnswer.From(completed.Result));
+                    // TurnResult is exactly the JSON answer of management-api.md.
+                    return TypedResults.Ok(completed.Result);
                 case TurnFailed failed:
                     return Problem.FromFailure(context, failed);
             }
@@ -174,18 +175,3 @@ public static class ChatResponses
 
 /// <summary>A turn past its up-front checks: the accepted event and the rest of the enumeration.</summary>
 public sealed record AcceptedTurn(TurnAccepted Accepted, IAsyncEnumerator<ChatEvent> Events);
-
-/// <summary>The JSON answer of <c>POST /chat</c> (management-api.md).</summary>
-public sealed record ChatAnswer(
-    string Text,
-    Guid SessionId,
-    Guid MessageId,
-    bool ChatEnded,
-    string? TicketNumber,
-    IReadOnlyList<SourceReference> Sources,
-    IReadOnlyList<Guid> SourceDocuments,
-    int TokensUsed)
-{
-    public static ChatAnswer From(TurnResult result) => new(
-        result.Text, result.SessionId, result.MessageId, result.ChatEnded, result.TicketNumber, result.Sources, result.SourceDocuments, result.TokensUsed);
-}
