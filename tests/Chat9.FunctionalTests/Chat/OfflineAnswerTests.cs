@@ -91,6 +91,18 @@ public sealed class OfflineAnswerTests(DatabaseKind databaseKind) : ChatFixtureB
     }
 
     [Test]
+    public async Task Offline_NothingLeavesTheServer_SoNothingIsRedactedOrCounted()
+    {
+        using var client = NotewellClient(await NotewellBotAsync());
+
+        var answer = await AskAsync(client, "I'm ana@example.com, how long is the password reset link valid?");
+
+        var stored = await StoredMessageAsync(answer.GetProperty("message_id").GetGuid());
+        Assert.That(stored.Diagnostics!.Redactions.Values, Has.All.Zero);
+        Assert.That(stored.Diagnostics.ModelCalls, Is.Empty);
+    }
+
+    [Test]
     public async Task AFollowUp_ContinuesTheSession_AndAnEndedOrUnknownSessionIsRefused()
     {
         using var client = NotewellClient(await NotewellBotAsync());

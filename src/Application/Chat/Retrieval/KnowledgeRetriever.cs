@@ -32,7 +32,8 @@ public sealed class KnowledgeRetriever(
         var query = BuildQuery(question, previousQuestion);
 
         var embedding = Stopwatch.StartNew();
-        var embeddedQuery = redactForModel is null ? query : redactForModel(query);
+        // Redacted only when it really leaves for a model: offline turns neither redact nor count redactions.
+        var embeddedQuery = embeddings.IsConfigured && redactForModel is not null ? redactForModel(query) : query;
         var queryVector = await EmbedQueryAsync(embeddedQuery, cancellationToken);
         embedding.Stop();
         var embeddingUsage = queryVector is null ? null
