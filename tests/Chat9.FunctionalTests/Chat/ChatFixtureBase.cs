@@ -1,8 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Chat9.Application.Bots.CreateBot;
+using Chat9.Domain.Sessions;
 using Chat9.FunctionalTests.Infrastructure;
 using Chat9.FunctionalTests.Infrastructure.TestDatabases;
+using Chat9.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat9.FunctionalTests.Chat;
 
@@ -39,6 +43,38 @@ public abstract class ChatFixtureBase(DatabaseKind databaseKind) : FunctionalTes
         var query = $"/widget/chat?bot_id={Uri.EscapeDataString(publicBotId)}" + (sessionId is { } id ? $"&session_id={id}" : string.Empty);
         var response = await RawHttp.SendAsync(Client.BaseAddress!, "POST", query, JsonSerializer.Serialize(new { message }), [("Accept", "text/event-stream"), .. headers]);
         return (response, response.StatusCode == 200 ? SseStream.Parse(response.Body) : null);
+    }
+
+    /// <summary><c>POST /chat</c> with an <c>Idempotency-Key</c> (sent as is, even when malformed).</summary>
+    protected static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, string question)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = Json(JsonSerializer.Serialize(new { question })) };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return await client.SendAsync(request);
+    }
+
+    /// <summary>A stored message, read straight from the database.</summary>
+    protected async Task<Message> StoredMessageAsync(Guid id)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Chat9DbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+
+    /// <summary>A session's stored messages, oldest first.</summary>
+    protected async Task<List<Message>> TranscriptAsync(Guid sessionId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var messages = await scope.ServiceProvider.GetRequiredService<Chat9DbContext>().Messages.AsNoTracking().Where(m => m.SessionId == sessionId).ToListAsync();
+        return [.. messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
+    }
+
+    /// <summary>The messages of the bot's most recently started session, oldest first.</summary>
+    protected async Task<List<Message>> TranscriptOfLatestSessionAsync(Guid botId)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var latest = await scope.ServiceProvider.GetRequiredService<Chat9DbContext>().Sessions.AsNoTracking()
+            .Where(s => s.BotId == botId).Select(s => new { s.Id, s.StartedAt }).ToListAsync();
+        return await TranscriptAsync(latest.OrderBy(s => s.StartedAt).Last().Id);
     }
 
     protected static string SampleSlug(string file) => Path.GetFileNameWithoutExtension(file);

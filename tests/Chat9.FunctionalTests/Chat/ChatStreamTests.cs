@@ -130,15 +130,7 @@ public sealed class ChatStreamTests(DatabaseKind databaseKind) : ChatFixtureBase
         var transcript = await TranscriptAsync(sessionId);
 
         Assert.That(answers.Select(a => a.GetProperty("session_id").GetGuid()), Has.All.EqualTo(sessionId));
-        Assert.That(transcript.Select(m => m.Role), Is.EqualTo(Enumerable.Repeat(new[] { "User", "Assistant" }, 5).SelectMany(x => x)), "user and assistant strictly alternate");
-    }
-
-    private async Task<List<(string Role, string Content)>> TranscriptAsync(Guid sessionId)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Chat9DbContext>();
-        var messages = await db.Messages.AsNoTracking().Where(m => m.SessionId == sessionId).ToListAsync();
-        return [.. messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).Select(m => (m.Role.ToString(), m.Content))];
+        Assert.That(transcript.Select(m => m.Role.ToString()), Is.EqualTo(Enumerable.Repeat(new[] { "User", "Assistant" }, 5).SelectMany(x => x)), "user and assistant strictly alternate");
     }
 
     private static void AssertProblem(RawHttpResponse response, int status, string code)

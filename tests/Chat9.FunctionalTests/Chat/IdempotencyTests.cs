@@ -17,8 +17,8 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
         using var client = NotewellClient(await NotewellBotAsync());
         var key = Guid.NewGuid().ToString();
 
-        var first = await PostAsync(client, key, "How long is the password reset link valid?");
-        var second = await PostAsync(client, key, "How long is the password reset link valid?");
+        var first = await PostWithKeyAsync(client, key, "How long is the password reset link valid?");
+        var second = await PostWithKeyAsync(client, key, "How long is the password reset link valid?");
 
         var firstBody = await first.Content.ReadAsStringAsync();
         using (Assert.EnterMultipleScope())
@@ -31,7 +31,7 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
         }
 
         var sessionId = JsonDocument.Parse(firstBody).RootElement.GetProperty("session_id").GetGuid();
-        Assert.That(await MessageCountAsync(sessionId), Is.EqualTo(2), "one question and one answer, not two of each");
+        Assert.That(await TranscriptAsync(sessionId), Has.Count.EqualTo(2), "one question and one answer, not two of each");
     }
 
     [Test]
@@ -40,7 +40,7 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
         var bot = await NotewellBotAsync();
         using var client = NotewellClient(bot);
         var key = Guid.NewGuid().ToString();
-        var first = JsonDocument.Parse(await (await PostAsync(client, key, "How many notes can I export at once?")).Content.ReadAsStringAsync()).RootElement;
+        var first = JsonDocument.Parse(await (await PostWithKeyAsync(client, key, "How many notes can I export at once?")).Content.ReadAsStringAsync()).RootElement;
 
         var replay = await RawHttp.SendAsync(
             Client.BaseAddress!, "POST", "/chat", JsonSerializer.Serialize(new { question = "How many notes can I export at once?" }),
@@ -61,9 +61,9 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
     {
         using var client = NotewellClient(await NotewellBotAsync());
         var key = Guid.NewGuid().ToString();
-        await PostAsync(client, key, "How do I reset my password?");
+        await PostWithKeyAsync(client, key, "How do I reset my password?");
 
-        var reused = await PostAsync(client, key, "How do I export a notebook?");
+        var reused = await PostWithKeyAsync(client, key, "How do I export a notebook?");
 
         await ProblemAssert.IsProblemAsync(reused, HttpStatusCode.UnprocessableEntity, "idempotency_key_reused");
     }
@@ -74,9 +74,9 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
         using var first = NotewellClient(await NotewellBotAsync());
         using var other = ClientWithKey((await CreateBotAsync("Other")).ApiKey);
         var key = Guid.NewGuid().ToString();
-        await PostAsync(first, key, "How do I reset my password?");
+        await PostWithKeyAsync(first, key, "How do I reset my password?");
 
-        var response = await PostAsync(other, key, "Something else entirely?");
+        var response = await PostWithKeyAsync(other, key, "Something else entirely?");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Headers.Contains("Idempotency-Replayed"), Is.False);
@@ -88,7 +88,7 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
     {
         using var client = NotewellClient(await NotewellBotAsync());
 
-        var response = await PostAsync(client, key, "How do I reset my password?");
+        var response = await PostWithKeyAsync(client, key, "How do I reset my password?");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
     }
@@ -98,21 +98,8 @@ public sealed class IdempotencyTests(DatabaseKind databaseKind) : ChatFixtureBas
     {
         using var client = NotewellClient(await NotewellBotAsync());
 
-        var response = await PostAsync(client, new string('k', 256), "How do I reset my password?");
+        var response = await PostWithKeyAsync(client, new string('k', 256), "How do I reset my password?");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
-    }
-
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string key, string question)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = Json(JsonSerializer.Serialize(new { question })) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return await client.SendAsync(request);
-    }
-
-    private async Task<int> MessageCountAsync(Guid sessionId)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Chat9DbContext>().Messages.CountAsync(m => m.SessionId == sessionId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chat9.Domain.Sessions;
 using Chat9.FunctionalTests.Infrastructure;
 using Chat9.FunctionalTests.Infrastructure.TestDatabases;
 using Chat9.Infrastructure.Persistence;
@@ -31,7 +32,7 @@ public sealed class InChatBehaviourTests(DatabaseKind databaseKind) : ChatFixtur
             Assert.That(answer.GetProperty("sources").GetArrayLength(), Is.Zero);
         }
 
-        Assert.That(await OutcomeOfAsync(answer), Is.EqualTo("Refused"));
+        Assert.That((await StoredMessageAsync(answer.GetProperty("message_id").GetGuid())).Outcome, Is.EqualTo(MessageOutcome.Refused));
     }
 
     [Test]
@@ -119,13 +120,5 @@ public sealed class InChatBehaviourTests(DatabaseKind databaseKind) : ChatFixtur
         }
 
         Assert.That(numbers, Is.EqualTo(new[] { "ESC-0001", "ESC-0002", "ESC-0003" }));
-    }
-
-    private async Task<string> OutcomeOfAsync(JsonElement answer)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Chat9DbContext>();
-        var id = answer.GetProperty("message_id").GetGuid();
-        return (await db.Messages.AsNoTracking().SingleAsync(m => m.Id == id)).Outcome.ToString()!;
     }
 }

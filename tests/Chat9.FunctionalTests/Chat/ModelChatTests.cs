@@ -67,7 +67,7 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
             Assert.That(done.GetProperty("sources").GetArrayLength(), Is.EqualTo(1));
         }
 
-        var stored = await AssistantMessageAsync(done.GetProperty("message_id").GetGuid());
+        var stored = await StoredMessageAsync(done.GetProperty("message_id").GetGuid());
         Assert.That(stored.Diagnostics!.ModelCalls.Select(c => c.Purpose), Is.SupersetOf(new[] { "guard", "answer", "validation" }));
         Assert.That(stored.TokensUsed, Is.EqualTo(stored.Diagnostics.TokensUsed).And.GreaterThan(0));
         Assert.That(stored.Diagnostics.Answerer, Is.EqualTo("fake-answer"));
@@ -205,7 +205,7 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
         var done = stream!.AssertWellFormed().Done;
         Assert.That(done.GetProperty("text").GetString(), Does.EndWith("I can't share that."));
         Assert.That(done.GetProperty("text").GetString()!.Length, Is.LessThan(200), "the rules never reach the visitor");
-        Assert.That((await AssistantMessageAsync(done.GetProperty("message_id").GetGuid())).Outcome, Is.EqualTo(MessageOutcome.Refused));
+        Assert.That((await StoredMessageAsync(done.GetProperty("message_id").GetGuid())).Outcome, Is.EqualTo(MessageOutcome.Refused));
     }
 
     [Test]
@@ -231,7 +231,7 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
 
         var done = stream!.AssertWellFormed().Done;
         Assert.That(done.GetProperty("text").GetString(), Does.EndWith("Would you like me to connect you with a human?"));
-        Assert.That((await AssistantMessageAsync(done.GetProperty("message_id").GetGuid())).Outcome, Is.EqualTo(MessageOutcome.LowConfidence));
+        Assert.That((await StoredMessageAsync(done.GetProperty("message_id").GetGuid())).Outcome, Is.EqualTo(MessageOutcome.LowConfidence));
     }
 
     [Test]
@@ -317,27 +317,5 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
 
         await ProblemAssert.IsProblemAsync(second, HttpStatusCode.Conflict, "idempotency_in_flight");
         Assert.That((await first).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    private static async Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string key, string question)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/chat") { Content = Json(JsonSerializer.Serialize(new { question })) };
-        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        return await client.SendAsync(request);
-    }
-
-    private async Task<Message> AssistantMessageAsync(Guid id)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Chat9DbContext>().Messages.AsNoTracking().SingleAsync(m => m.Id == id);
-    }
-
-    private async Task<List<Message>> TranscriptOfLatestSessionAsync(Guid botId)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Chat9DbContext>();
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.BotId == botId).Include(s => s.Messages).ToListAsync();
-        var session = sessions.OrderBy(s => s.StartedAt).Last();
-        return [.. session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id)];
     }
 }

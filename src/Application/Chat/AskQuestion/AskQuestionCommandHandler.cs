@@ -68,7 +68,7 @@ public sealed class AskQuestionCommandHandler(
         await using var events = runner.RunAsync(turn, cancellationToken).GetAsyncEnumerator(cancellationToken);
         try
         {
-            while (await MoveNextAsync(events))
+            while (await events.MoveNextAsync())
             {
                 switch (events.Current)
                 {
@@ -93,8 +93,6 @@ public sealed class AskQuestionCommandHandler(
             }
         }
     }
-
-    private static async ValueTask<bool> MoveNextAsync(IAsyncEnumerator<ChatEvent> events) => await events.MoveNextAsync();
 
     /// <summary>What makes two requests "the same": the question and the session, as sent.</summary>
     private static string RequestHash(AskQuestionCommand command) =>

@@ -41,6 +41,12 @@ public static class VisitorText
             throw new UnprocessableException("message_required", "The message is empty.");
         }
 
+        return EnsureWithinLimit(normalized, maxChars);
+    }
+
+    /// <summary>An already normalised message, or <c>413 message_too_long</c> with <c>max_chars</c>.</summary>
+    public static string EnsureWithinLimit(string normalized, int maxChars)
+    {
         var chars = Text.CountChars(normalized);
         if (chars > maxChars)
         {

@@ -18,11 +18,18 @@ public sealed record ChatDebugDto(
     AnswerDebugDto Answer,
     DebugTimingsDto TimingsMs);
 
-public sealed record GuardDebugDto(string Verdict, string? Model, IReadOnlyList<GuardCheckDebugDto> Checks);
+public sealed record GuardDebugDto(string Verdict, string? Model, IReadOnlyList<GuardCheckDebugDto> Checks)
+{
+    public static GuardDebugDto From(Pipeline.GuardReport guard) =>
+        new(guard.Verdict, guard.Model, [.. guard.Checks.Select(c => new GuardCheckDebugDto(c.Name, c.Result, c.Score, c.Detail))]);
+}
 
 public sealed record GuardCheckDebugDto(string Name, string Result, double Score, string? Detail);
 
-public sealed record FaqDebugDto(bool Matched, Guid? FaqId, double Score, double Threshold);
+public sealed record FaqDebugDto(bool Matched, Guid? FaqId, double Score, double Threshold)
+{
+    public static FaqDebugDto From(Pipeline.FaqReport faq) => new(faq.Matched, faq.FaqId, faq.Score, faq.Threshold);
+}
 
 /// <param name="Error">Set when the model failed (<c>{"code": 503, "message": …}</c>); the other stages are still reported.</param>
 public sealed record AnswerDebugDto(

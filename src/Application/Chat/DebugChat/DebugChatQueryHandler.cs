@@ -41,7 +41,7 @@ public sealed class DebugChatQueryHandler(
 
         var history = session?.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList() ?? [];
         var profile = await profiles.FirstOrDefaultAsync(new KnowledgeProfileOfBotSpec(bot.Id), cancellationToken);
-        var hint = ConversationLanguages.FromLocale(session?.User?.Locale) ?? ConversationLanguages.FromLocale(session?.Hints?.Locale);
+        var hint = ConversationLanguages.HintFor(session, requestHint: null);
         var turn = new TurnContext(bot, profile, session, history, question, IsGreeting: false, hint, DryRun: true);
 
         PipelineResult? result = null;
@@ -89,8 +89,8 @@ public sealed class DebugChatQueryHandler(
         return new ChatDebugDto(
             question,
             result.Retrieval is { } retrieval ? RetrievalDebugDto.From(retrieval) : null,
-            new GuardDebugDto(result.Guard.Verdict, result.Guard.Model, [.. result.Guard.Checks.Select(c => new GuardCheckDebugDto(c.Name, c.Result, c.Score, c.Detail))]),
-            new FaqDebugDto(result.Faq.Matched, result.Faq.FaqId, result.Faq.Score, result.Faq.Threshold),
+            GuardDebugDto.From(result.Guard),
+            FaqDebugDto.From(result.Faq),
             new AnswerDebugDto(
                 result.Escalation is not null ? "(A ticket would be opened here; /chat/debug opens none.)" : result.Text,
                 Snake(result.Outcome.ToString()),
@@ -122,8 +122,8 @@ public sealed class DebugChatQueryHandler(
         return new ChatDebugDto(
             question,
             stages is null ? null : RetrievalDebugDto.From(stages.Retrieval),
-            new GuardDebugDto(guard.Verdict, guard.Model, [.. guard.Checks.Select(c => new GuardCheckDebugDto(c.Name, c.Result, c.Score, c.Detail))]),
-            new FaqDebugDto(faq.Matched, faq.FaqId, faq.Score, faq.Threshold),
+            GuardDebugDto.From(guard),
+            FaqDebugDto.From(faq),
             new AnswerDebugDto(partialText, "error", stages?.Retrieval.Confidence, language, "unavailable", null, [], [], 0, error),
             new DebugTimingsDto(
                 null, null, timings?.TotalMs, timings?.LexicalMs, timings?.VectorMs, timings?.FusionMs, null, null, null, Math.Round(totalMs, 2)));

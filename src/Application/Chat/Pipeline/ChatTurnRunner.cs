@@ -73,7 +73,7 @@ public sealed class ChatTurnRunner(
 
         if (!isGreeting)
         {
-            question = VisitorText.RequireQuestion(question, limits.MessageMaxChars);
+            question = VisitorText.EnsureWithinLimit(question, limits.MessageMaxChars);
         }
 
         // A new session is inserted already holding the turn lease, together with the question: one commit.
@@ -115,9 +115,7 @@ public sealed class ChatTurnRunner(
             }
 
             // pipeline.md "Language": token locale → hints locale → request locale / browser → Accept-Language.
-            var languageHint = ConversationLanguages.FromLocale(session.User?.Locale)
-                ?? ConversationLanguages.FromLocale(session.Hints?.Locale)
-                ?? request.LanguageHint;
+            var languageHint = ConversationLanguages.HintFor(session, request.LanguageHint);
             state.Language = session.Language ?? languageHint ?? "en";
 
             yield return new TurnAccepted(session.Id, Replayed: false, userMessageId);
@@ -212,7 +210,6 @@ public sealed class ChatTurnRunner(
                 throw new UnprocessableException("message_required", "The message is empty.");
             }
 
-            state.Session = session;
             return session;
         }
     }

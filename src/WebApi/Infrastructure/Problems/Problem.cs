@@ -48,11 +48,13 @@ public static class Problem
     /// <summary>The JSON answer of a chat turn that failed after it was accepted (<c>POST /chat</c> without streaming).</summary>
     public static IResult FromFailure(HttpContext context, Application.Chat.Common.TurnFailed failed)
     {
-        var (status, code) = failed.Failure switch
+        // The same status as the stream's error frame; only the code is JSON-specific.
+        var status = Streaming.ChatResponses.ErrorCode(failed.Failure);
+        var code = failed.Failure switch
         {
-            Application.Chat.Common.TurnFailure.ModelUnavailable => (StatusCodes.Status503ServiceUnavailable, "model_unavailable"),
-            Application.Chat.Common.TurnFailure.ContentRejected => (StatusCodes.Status422UnprocessableEntity, "content_rejected"),
-            _ => (StatusCodes.Status500InternalServerError, "internal_error"),
+            Application.Chat.Common.TurnFailure.ModelUnavailable => "model_unavailable",
+            Application.Chat.Common.TurnFailure.ContentRejected => "content_rejected",
+            _ => "internal_error",
         };
         if (failed.RetryAfter is { } retryAfter)
         {

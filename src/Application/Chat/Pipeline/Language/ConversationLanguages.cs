@@ -101,6 +101,13 @@ public static partial class ConversationLanguages
     }
 
     /// <summary>
+    /// The language before one is detected (pipeline.md "Language"): the identity token's locale, then the hints',
+    /// then the request's own hint (locale, browser, Accept-Language); null when none names a supported language.
+    /// </summary>
+    public static string? HintFor(Domain.Sessions.Session? session, string? requestHint) =>
+        FromLocale(session?.User?.Locale) ?? FromLocale(session?.Hints?.Locale) ?? requestHint;
+
+    /// <summary>
     /// The English name of a supported language ("German"), for prompts that tell a model which language to answer in.
     /// Anything else is named "English", because that is the language the conversation falls back to.
     /// </summary>
