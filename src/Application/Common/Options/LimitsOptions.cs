@@ -92,4 +92,24 @@ public sealed class LimitsOptions
     public int IdempotencyKeyMaxChars { get; set; } = 255;
 
     public int UserNoteMaxChars { get; set; } = 2000;
+
+    public int IdentityTokenMaxChars { get; set; } = 4096;
+
+    public int UserIdMaxChars { get; set; } = 128;
+
+    public int NameMaxChars { get; set; } = 200;
+
+    public int PlanTierMaxChars { get; set; } = 64;
+
+    public int LocaleMaxChars { get; set; } = 35;
+
+    public int IdentityTokenMaxLifetimeHours { get; set; } = 24;
+
+    public int IdentityClockSkewSeconds { get; set; } = 60;
+
+    public int ResumeWindowDays { get; set; } = 7;
+
+    public int WidgetHistoryMaxMessages { get; set; } = 100;
+
+    public int WidgetSessionTtlHours { get; set; } = 24;
 }
