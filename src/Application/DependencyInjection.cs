@@ -1,3 +1,4 @@
+using Chat9.Application.Chat.Common;
 using Chat9.Application.Chat.Pipeline;
 using Chat9.Application.Chat.Pipeline.Answering;
 using Chat9.Application.Chat.Pipeline.Faq;
@@ -36,9 +37,12 @@ public static class DependencyInjection
         services.AddScoped<ChunkEmbedder>();
         services.AddScoped<KnowledgeRetriever>();
         services.AddScoped<AnswerPipeline>();
+        services.AddScoped<GreetingComposer>();
         services.AddScoped<ChatTurnRunner>();
+        services.AddScoped<SessionTurnGate>();
         services.AddScoped<FaqMatcher>();
         services.AddScoped<TicketOpener>();
+        services.AddScoped<SessionEscalator>();
         services.AddScoped<WidgetBots>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<LocalGuardRules>();

@@ -1,6 +1,7 @@
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Common.Persistence;
+using Chat9.Infrastructure.Demo;
 using Chat9.Infrastructure.Crawling;
 using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
@@ -132,6 +133,7 @@ public static class DependencyInjection
         services.AddOptions<NetworkOptions>().Bind(configuration.GetSection(NetworkOptions.SectionName));
 
         services.AddSingleton<ISampleDocuments>(new FolderSampleDocuments(Path.Combine(AppContext.BaseDirectory, "samples")));
+        services.AddSingleton<IMarkdownRenderer, MarkdigRenderer>();
         return services;
     }
 

@@ -7,6 +7,8 @@ namespace Chat9.Domain.Sessions;
 /// <summary>One conversation between a visitor and a bot. Open until an escalation ends it.</summary>
 public sealed class Session : Entity, IAggregateRoot
 {
+    public const int MaxLocaleChars = 35;
+
     private readonly List<Message> _messages = [];
 
     // For EF Core.
@@ -31,6 +33,12 @@ public sealed class Session : Entity, IAggregateRoot
     public SessionUser? User { get; private set; }
 
     public UserHints? Hints { get; private set; }
+
+    /// <summary>
+    /// The browser locale the session was started with (<c>session/init</c>'s <c>locale</c>): the weakest language hint
+    /// after the token's and the hints' locales (pipeline.md "Language").
+    /// </summary>
+    public string? RequestLocale { get; private set; }
 
     /// <summary>The conversation language once detected and locked (ISO 639-1).</summary>
     public string? Language { get; private set; }
@@ -59,12 +67,13 @@ public sealed class Session : Entity, IAggregateRoot
 
     public IReadOnlyCollection<Message> Messages => _messages.AsReadOnly();
 
-    public static Session Start(Guid botId, SessionChannel channel, SessionUser? user, UserHints? hints, DateTimeOffset now)
+    public static Session Start(Guid botId, SessionChannel channel, SessionUser? user, UserHints? hints, DateTimeOffset now, string? requestLocale = null)
     {
         Guard.NotDefault(botId, "bot_id");
         var session = new Session(Guid.CreateVersion7(now), botId, channel, now)
         {
             Hints = hints,
+            RequestLocale = Guard.MaxChars(requestLocale, MaxLocaleChars, "locale"),
         };
         if (user is not null)
         {
@@ -79,8 +88,27 @@ public sealed class Session : Entity, IAggregateRoot
     public void Identify(SessionUser user)
     {
         Guard.NotBlank(user.UserId, "user_id");
+        if (User is { } current && !string.Equals(current.UserId, user.UserId, StringComparison.Ordinal))
+        {
+            // One person must never see another's conversation.
+            throw new DomainException("identity_mismatch", "A session cannot change to another user.");
+        }
+
         User = user;
         Mode = SessionMode.Identified;
+    }
+
+    /// <summary>
+    /// The identified user came back (identity.md "Resume"): the newer token's claims replace the stored ones, newer
+    /// hints and locale replace older ones, and the session counts as active now.
+    /// </summary>
+    public void Resume(SessionUser user, UserHints? hints, string? requestLocale, DateTimeOffset now)
+    {
+        EnsureOpen();
+        Identify(user);
+        Hints = hints ?? Hints;
+        RequestLocale = Guard.MaxChars(requestLocale, MaxLocaleChars, "locale") ?? RequestLocale;
+        LastActivityAt = now;
     }
 
     public Message PostUserMessage(string content, DateTimeOffset now)

@@ -2,7 +2,8 @@ using System.Security.Claims;
 using Chat9.Application.Chat.AskQuestion;
 using Chat9.Application.Chat.Common;
 using Chat9.Application.Chat.DebugChat;
-using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.Application.Escalations.Common;
+using Chat9.Application.Escalations.EscalateSession;
 using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.Streaming;
 using Chat9.Application.Common.Exceptions;
@@ -48,16 +49,26 @@ public sealed class ChatEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/{session_id}/escalate", Escalate)
+            .WithName("EscalateSession")
+            .WithSummary("Hand a session to a human: open its ticket (ESC-0001, per bot) and end the chat. Idempotent per session.")
+            .Accepts<EscalateRequest>("application/json")
+            .RequireRateLimiting(RateLimitingSetup.Chat)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<IResult> Ask(
         ClaimsPrincipal user, JsonBody<AskQuestionRequest> body, HttpContext context, ISender sender, CancellationToken ct)
     {
         var request = body.Value;
-        var hint = ConversationLanguages.FromLocale(context.Request.Headers["X-Browser-Locale"].ToString())
-            ?? ConversationLanguages.FromAcceptLanguage(context.Request.Headers.AcceptLanguage.ToString());
+        var hint = RequestLanguage.Hint(context);
         var command = new AskQuestionCommand(
-            user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId), hint, IdempotencyKey(context.Request));
+            user.GetBotId(), request.Question ?? string.Empty, SessionIds.ParseOptional(request.SessionId), hint, IdempotencyKey(context.Request));
         var turn = await ChatResponses.StartAsync(sender.CreateStream(command, ct), ct);
         return WantsStream(context.Request)
             ? ChatResponses.Stream(turn, managementFields: true)
@@ -85,8 +96,32 @@ public sealed class ChatEndpoints : IEndpointGroup
     public static async Task<Ok<ChatDebugDto>> Debug(ClaimsPrincipal user, JsonBody<DebugChatRequest> body, ISender sender, CancellationToken ct)
     {
         var request = body.Value;
-        return TypedResults.Ok(await sender.Send(new DebugChatQuery(user.GetBotId(), request.Question ?? string.Empty, SessionIds.Parse(request.SessionId)), ct));
+        return TypedResults.Ok(await sender.Send(new DebugChatQuery(user.GetBotId(), request.Question ?? string.Empty, SessionIds.ParseOptional(request.SessionId)), ct));
     }
+
+    /// <param name="sessionId">The session (UUID).</param>
+    public static async Task<Ok<EscalationDto>> Escalate(
+        ClaimsPrincipal user,
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "session_id")] string sessionId,
+        OptionalJsonBody<EscalateRequest> body,
+        HttpContext context,
+        ISender sender,
+        CancellationToken ct)
+    {
+        var request = body.Value ?? EscalateRequest.Empty;
+        var command = new EscalateSessionCommand(
+            user.GetBotId(), SessionIds.ParseRequired(sessionId), request.Trigger, request.UserNote, request.Email, RequestLanguage.Hint(context));
+        return TypedResults.Ok(await sender.Send(command, ct));
+    }
+}
+
+/// <summary>The body of the escalate endpoints (<c>{}</c> or no body at all is fine).</summary>
+/// <param name="Trigger"><c>user_request</c> (default) or <c>answer_rejected</c>.</param>
+/// <param name="UserNote">The visitor's own words for the support team (≤ 2,000 characters).</param>
+/// <param name="Email">Contact for anonymous visitors.</param>
+public sealed record EscalateRequest(string? UserNote, string? Trigger, string? Email)
+{
+    public static readonly EscalateRequest Empty = new(null, null, null);
 }
 
 /// <summary>The body of <c>POST /chat</c>.</summary>
@@ -94,12 +129,3 @@ public sealed record AskQuestionRequest(string? Question, string? SessionId);
 
 /// <summary>The body of <c>POST /chat/debug</c>.</summary>
 public sealed record DebugChatRequest(string? Question, string? SessionId);
-
-/// <summary>The session rules of the contract: a <c>session_id</c> that is sent must be a UUID (<c>422 session_invalid</c>).</summary>
-public static class SessionIds
-{
-    public static Guid? Parse(string? sessionId) =>
-        sessionId is null ? null
-        : Guid.TryParseExact(sessionId, "D", out var id) ? id
-        : throw new UnprocessableException("session_invalid", "session_id must be a UUID.");
-}

@@ -46,6 +46,8 @@ public static class EndpointGroupExtensions
         Endpoints.UrlSourceEndpoints.Map(app);
         Endpoints.ChatEndpoints.Map(app);
         Endpoints.WidgetEndpoints.Map(app);
+        Endpoints.WidgetScriptEndpoints.Map(app);
+        Endpoints.DemoEndpoints.Map(app);
         return app;
     }
 }

@@ -34,6 +34,7 @@ public sealed class AnswerPipeline(
     AnswerPromptBuilder prompts,
     IAnswerModel answerModel,
     IGuardModel guardModel,
+    GreetingComposer greetings,
     ITokenCounter tokenCounter,
     IOptions<LimitsOptions> options,
     ILogger<AnswerPipeline> logger)
@@ -175,29 +176,13 @@ public sealed class AnswerPipeline(
 
     private async Task<string> GreetingAsync(TurnContext turn, Run run, CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(turn.Bot.Greeting))
+        var greeting = await greetings.ComposeAsync(turn.Bot, turn.ProductName, turn.UserName, run.Language, cancellationToken);
+        if (greeting.TranslationUsage is { } usage)
         {
-            if (guardModel.IsConfigured && run.Language != "en")
-            {
-                var translation = await guardModel.TranslateAsync(turn.Bot.Greeting, run.Language, cancellationToken);
-                if (translation is not null)
-                {
-                    run.ModelCalls.Add(translation.Usage);
-                    return translation.Text;
-                }
-            }
-
-            return turn.Bot.Greeting;
+            run.ModelCalls.Add(usage);
         }
 
-        var values = new Dictionary<string, string> { ["bot_name"] = turn.Bot.Name, ["product_name"] = turn.ProductName };
-        if (turn.UserName is { } name)
-        {
-            values["user_name"] = name;
-            return CannedTexts.Get(CannedText.GreetingBuiltInNamed, run.Language, values);
-        }
-
-        return CannedTexts.Get(CannedText.GreetingBuiltIn, run.Language, values);
+        return greeting.Text;
     }
 
     /// <summary>The visitor is answering the chat: the e-mail it asked for, or "yes" to an offer of a human.</summary>

@@ -36,6 +36,7 @@ public sealed class ChatTurnRunner(
     IReadRepository<KnowledgeProfile> profiles,
     IUnitOfWork unitOfWork,
     ISessionTurnLocks turnLocks,
+    SessionTurnGate turnGate,
     AnswerPipeline pipeline,
     TicketOpener tickets,
     IAnswerModel answerModel,
@@ -46,7 +47,6 @@ public sealed class ChatTurnRunner(
     ILogger<ChatTurnRunner> logger)
 {
     private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(90);
-    private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(100);
 
     public async IAsyncEnumerable<ChatEvent> RunAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class ChatTurnRunner(
         }
         else
         {
-            await AcquireTurnAsync(bot.Id, existing!.Id, leaseId, leaseDuration, cancellationToken);
+            await turnGate.AcquireAsync(bot.Id, existing!.Id, leaseId, leaseDuration, cancellationToken);
         }
 
         var sessionId = created?.Id ?? existing!.Id;
@@ -163,7 +163,7 @@ public sealed class ChatTurnRunner(
             {
                 var opened = await tickets.OpenAsync(
                     bot.Id, session.Id, escalation.Trigger, escalation.Email, userNote: null,
-                    ticket => Reply(result, ConfirmationText(ticket, result.Language), Diagnostics(result)),
+                    ticket => Reply(result, TicketConfirmation.Text(ticket, result.Language), Diagnostics(result)),
                     CancellationToken.None);
                 state.Finished = true;
                 state.LeaseReleased = true;
@@ -192,7 +192,7 @@ public sealed class ChatTurnRunner(
 
             if (!state.LeaseReleased)
             {
-                await ReleaseTurnAsync(sessionId, leaseId);
+                await turnGate.ReleaseQuietlyAsync(sessionId, leaseId);
             }
         }
 
@@ -246,39 +246,6 @@ public sealed class ChatTurnRunner(
     private Task<bool> IsEmptyAsync(Guid sessionId, CancellationToken cancellationToken) =>
         sessions.AnyAsync(new SessionWithoutMessagesSpec(sessionId), cancellationToken);
 
-    private async Task AcquireTurnAsync(Guid botId, Guid sessionId, Guid leaseId, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var limits = options.Value;
-        var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(limits.SessionTurnWaitSeconds);
-        while (!await turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, cancellationToken))
-        {
-            if (!await sessions.AnyAsync(new SessionOfBotSpec(botId, sessionId), cancellationToken))
-            {
-                throw new ConflictException("session_not_found", "No session with this id exists for this bot.");
-            }
-
-            if (clock.GetUtcNow() >= deadline)
-            {
-                throw new ConflictException("session_busy", "Another message of this chat is still being answered. Try again in a moment.");
-            }
-
-            await Task.Delay(BusyPollInterval, clock, cancellationToken);
-        }
-    }
-
-    private async Task ReleaseTurnAsync(Guid sessionId, Guid leaseId)
-    {
-        try
-        {
-            await turnLocks.ReleaseAsync(sessionId, leaseId, CancellationToken.None);
-        }
-        catch (Exception ex)
-        {
-            // The lease expires by itself; the next turn of this session just waits for it.
-            logger.LogWarning(ex, "Could not release the turn lease of session {SessionId}.", sessionId);
-        }
-    }
-
     private async Task<Message> StoreReplyAsync(Session session, PipelineResult result, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -324,18 +291,6 @@ public sealed class ChatTurnRunner(
         {
             state.Sent = string.Empty;
         }
-    }
-
-    private string ConfirmationText(Ticket ticket, string language)
-    {
-        var values = new Dictionary<string, string> { ["ticket_number"] = ticket.TicketNumber };
-        if (ticket.Contact.Email is { } email)
-        {
-            values["email"] = email;
-            return CannedTexts.Get(CannedText.TicketOpenedWithEmail, language, values);
-        }
-
-        return CannedTexts.Get(CannedText.TicketOpenedWithoutEmail, language, values);
     }
 
     private static AssistantReply Reply(PipelineResult result, string text, TurnDiagnostics diagnostics) =>

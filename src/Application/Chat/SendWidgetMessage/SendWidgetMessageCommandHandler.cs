@@ -12,7 +12,7 @@ public sealed class SendWidgetMessageCommandHandler(WidgetBots widgetBots, ChatT
     public async IAsyncEnumerable<ChatEvent> Handle(SendWidgetMessageCommand command, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var bot = await widgetBots.ResolveAsync(command.PublicBotId, command.Origin, cancellationToken);
-        var turn = new TurnRequest(bot.Id, command.SessionId, command.Message, SessionChannel.Widget, GreetingAllowed: true, command.LanguageHint, Bot: bot);
+        var turn = new TurnRequest(bot.Id, SessionIds.ParseOptional(command.SessionId), command.Message, SessionChannel.Widget, GreetingAllowed: true, command.LanguageHint, Bot: bot);
         await foreach (var chatEvent in runner.RunAsync(turn, cancellationToken))
         {
             yield return chatEvent;

@@ -5,8 +5,10 @@ using Mediator;
 
 namespace Chat9.Application.Demo.GetDemoBot;
 
-public sealed class GetDemoBotQueryHandler(IReadRepository<Bot> bots) : IQueryHandler<GetDemoBotQuery, string?>
+public sealed class GetDemoBotQueryHandler(IReadRepository<Bot> bots) : IQueryHandler<GetDemoBotQuery, DemoBotDto?>
 {
-    public async ValueTask<string?> Handle(GetDemoBotQuery query, CancellationToken cancellationToken) =>
-        (await bots.FirstOrDefaultAsync(new DemoBotSpec(), cancellationToken))?.PublicId;
+    public async ValueTask<DemoBotDto?> Handle(GetDemoBotQuery query, CancellationToken cancellationToken) =>
+        await bots.FirstOrDefaultAsync(new DemoBotSpec(), cancellationToken) is { } bot
+            ? new DemoBotDto(bot.PublicId, bot.Name, bot.IsActive)
+            : null;
 }

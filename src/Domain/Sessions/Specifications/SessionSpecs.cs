@@ -41,3 +41,16 @@ public sealed class SessionWithoutMessagesSpec : Specification<Session>
 {
     public SessionWithoutMessagesSpec(Guid sessionId) => Where(s => s.Id == sessionId && !s.Messages.Any());
 }
+
+/// <summary>
+/// The identified user's most recent open session of a bot that was active since <paramref name="activeSince"/>
+/// (identity.md "Resume"), tracked because resuming refreshes it.
+/// </summary>
+public sealed class LatestOpenSessionOfUserSpec : Specification<Session>
+{
+    public LatestOpenSessionOfUserSpec(Guid botId, string userId, DateTimeOffset activeSince)
+    {
+        Where(s => s.BotId == botId && s.User!.UserId == userId && !s.ChatEnded && s.LastActivityAt >= activeSince);
+        OrderByDescending(s => s.LastActivityAt);
+    }
+}

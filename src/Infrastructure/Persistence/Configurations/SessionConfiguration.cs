@@ -29,6 +29,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             u.HasIndex(x => x.UserId);
         });
         builder.Property(s => s.Hints).HasJsonConversion();
+        builder.Property(s => s.RequestLocale).HasMaxLength(Session.MaxLocaleChars);
         builder.Property(s => s.PendingContactTrigger).HasConversion<string>().HasMaxLength(32);
         builder.Ignore(s => s.HasAskedClarification);
         builder.Ignore(s => s.IsEmpty);

@@ -49,11 +49,16 @@ public sealed class FirstRunService(
             }
             else
             {
-                var demoBotId = await sender.Send(new GetDemoBotQuery(), cancellationToken);
-                if (demoBotId is not null)
+                var demoBot = await sender.Send(new GetDemoBotQuery(), cancellationToken);
+                if (demoBot is not null)
                 {
-                    console.AppendLine($"  Bot public id : {demoBotId}");
+                    console.AppendLine($"  Bot public id : {demoBot.PublicId}");
                 }
+            }
+
+            if (demo.Value.PageEnabled)
+            {
+                console.AppendLine($"  Demo page     : {baseUrl}/");
             }
 
             console.AppendLine($"  API docs      : {baseUrl}/docs");

@@ -3,6 +3,7 @@ using Chat9.Application.Common.Options;
 using Chat9.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
+using Chat9.WebApi.Infrastructure.Network;
 using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.Problems;
 using Chat9.WebApi.Infrastructure.RateLimiting;
@@ -40,6 +41,8 @@ public static class ServerHost
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseWidgetCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseAuthentication();
@@ -64,6 +67,8 @@ public static class ServerHost
             .AddPolicy(EndpointGroupExtensions.ManagementPolicy, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
+        services.AddClientAddress(configuration);
+        services.AddSingleton<StaticAssets.WidgetAssets>();
         services.AddChat9RateLimiting();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddEndpointsApiExplorer();

@@ -8,6 +8,9 @@ public static class Problem
 {
     public const string ContentType = "application/problem+json";
 
+    /// <summary>Where the code of the problem a response carries is kept, for middleware that decides on response headers.</summary>
+    public const string CodeItemKey = "chat9.problem_code";
+
     public static ProblemDetails Create(HttpContext context, int status, string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {
         var problem = new ProblemDetails
@@ -24,6 +27,7 @@ public static class Problem
         }
 
         problem.Extensions["trace_id"] = Activity.Current?.Id ?? context.TraceIdentifier;
+        context.Items[CodeItemKey] = code;
         return problem;
     }
 

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Chat9.Application.Common.Options;
 using Chat9.WebApi.Infrastructure.Authentication;
+using Chat9.WebApi.Infrastructure.Network;
 using Chat9.WebApi.Infrastructure.Problems;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -8,15 +9,24 @@ using Microsoft.Extensions.Options;
 namespace Chat9.WebApi.Infrastructure.RateLimiting;
 
 /// <summary>
-/// The management API's rate limits (limits.md): uploads 60/hour per bot, chat 30/min per key, everything else
-/// 300/min per key. Over a limit: <c>429 rate_limited</c> with <c>Retry-After</c> and <c>retry_after_seconds</c>.
-/// Counters live in this process (see docs/deployment notes for several instances).
+/// The rate limits of limits.md, all sliding windows. Management API: uploads 60/hour per bot, chat 30/min per key,
+/// everything else 300/min per key. Widget: per client IP (<see cref="ClientAddress"/>), and per IP and bot where the
+/// contract says so; widget chat also 120/min per bot across all IPs. Over a limit: <c>429 rate_limited</c> with
+/// <c>Retry-After</c> and <c>retry_after_seconds</c>. Counters live in this process (docs/widget.md, "Several instances").
 /// </summary>
 public static class RateLimitingSetup
 {
     public const string Management = "management";
     public const string Chat = "chat";
     public const string Uploads = "uploads";
+    public const string WidgetSessionInit = "widget-session-init";
+    public const string WidgetChat = "widget-chat";
+    public const string WidgetHistory = "widget-history";
+    public const string WidgetEscalate = "widget-escalate";
+    public const string WidgetConfig = "widget-config";
+
+    /// <summary>Bounds the partition key taken from the query string; longer ids are unknown bots anyway.</summary>
+    private const int MaxBotKeyChars = 64;
 
     public static IServiceCollection AddChat9RateLimiting(this IServiceCollection services)
     {
@@ -25,9 +35,38 @@ public static class RateLimitingSetup
             options.AddPolicy(Management, context => PerKey(context, Management, limits => (limits.ManagementPerKeyPerMinute, TimeSpan.FromMinutes(1))));
             options.AddPolicy(Chat, context => PerKey(context, Chat, limits => (limits.ChatPerKeyPerMinute, TimeSpan.FromMinutes(1))));
             options.AddPolicy(Uploads, context => PerBot(context, Uploads, limits => (limits.UploadsPerBotPerHour, TimeSpan.FromHours(1))));
+            options.AddPolicy(WidgetSessionInit, context => PerClient(context, WidgetSessionInit, limits => limits.WidgetSessionInitPerIpPerMinute));
+            options.AddPolicy(WidgetChat, WidgetChatPartition);
+            options.AddPolicy(WidgetHistory, context => PerClient(context, WidgetHistory, limits => limits.WidgetHistoryPerIpPerMinute));
+            options.AddPolicy(WidgetEscalate, context => PerClient(context, WidgetEscalate, limits => limits.WidgetEscalatePerIpPerMinute));
+            options.AddPolicy(WidgetConfig, context => PerClientAndBot(context, WidgetConfig, limits => limits.WidgetConfigPerIpPerMinute));
             options.OnRejected = (context, _) => new ValueTask(RejectAsync(context));
         });
+        services.AddSingleton<WidgetChatBotLimiter>();
         return services;
+    }
+
+    private static RateLimitPartition<string> PerClient(HttpContext context, string policy, Func<RateLimitOptions, int> perMinute) =>
+        Partition(context, $"{policy}:{ClientAddress.PartitionKey(context)}", limits => (perMinute(limits), TimeSpan.FromMinutes(1)));
+
+    private static RateLimitPartition<string> PerClientAndBot(HttpContext context, string policy, Func<RateLimitOptions, int> perMinute) =>
+        Partition(context, $"{policy}:{ClientAddress.PartitionKey(context)}|{BotKey(context)}", limits => (perMinute(limits), TimeSpan.FromMinutes(1)));
+
+    /// <summary>30/min per IP and bot, then 120/min per bot (<see cref="ChainedRateLimiter"/>).</summary>
+    private static RateLimitPartition<string> WidgetChatPartition(HttpContext context)
+    {
+        var bot = BotKey(context);
+        var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        var perBot = context.RequestServices.GetRequiredService<WidgetChatBotLimiter>();
+        return RateLimitPartition.Get($"{WidgetChat}:{ClientAddress.PartitionKey(context)}|{bot}", _ => new ChainedRateLimiter(
+            new SlidingLogRateLimiter(limits.WidgetChatPerIpPerMinute, TimeSpan.FromMinutes(1), clock), perBot.Limiter, bot));
+    }
+
+    private static string BotKey(HttpContext context)
+    {
+        var bot = context.Request.Query["bot_id"].ToString();
+        return bot.Length > MaxBotKeyChars ? bot[..MaxBotKeyChars] : bot;
     }
 
     private static RateLimitPartition<string> PerKey(HttpContext context, string policy, Func<RateLimitOptions, (int Limit, TimeSpan Window)> rule) =>
@@ -50,4 +89,13 @@ public static class RateLimitingSetup
         return Problem.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, "rate_limited",
             $"Too many requests; try again in {seconds} s.", [new("retry_after_seconds", seconds)]);
     }
+}
+
+/// <summary>The per-bot budget of widget chat across all IPs (120/min), shared by every client's chain.</summary>
+public sealed class WidgetChatBotLimiter(IOptions<RateLimitOptions> options, TimeProvider clock) : IDisposable
+{
+    public PartitionedRateLimiter<string> Limiter { get; } = PartitionedRateLimiter.Create<string, string>(bot =>
+        RateLimitPartition.Get(bot, _ => new SlidingLogRateLimiter(options.Value.WidgetChatPerBotPerMinute, TimeSpan.FromMinutes(1), clock)));
+
+    public void Dispose() => Limiter.Dispose();
 }

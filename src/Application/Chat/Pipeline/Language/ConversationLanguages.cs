@@ -102,10 +102,11 @@ public static partial class ConversationLanguages
 
     /// <summary>
     /// The language before one is detected (pipeline.md "Language"): the identity token's locale, then the hints',
-    /// then the request's own hint (locale, browser, Accept-Language); null when none names a supported language.
+    /// then the request's own hint (locale, browser, Accept-Language), then the locale the session was started with;
+    /// null when none names a supported language.
     /// </summary>
     public static string? HintFor(Domain.Sessions.Session? session, string? requestHint) =>
-        FromLocale(session?.User?.Locale) ?? FromLocale(session?.Hints?.Locale) ?? requestHint;
+        FromLocale(session?.User?.Locale) ?? FromLocale(session?.Hints?.Locale) ?? requestHint ?? FromLocale(session?.RequestLocale);
 
     /// <summary>
     /// The English name of a supported language ("German"), for prompts that tell a model which language to answer in.

@@ -1,0 +1,188 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Text.Unicode;
+using Chat9.Domain.Common;
+using Chat9.Domain.Sessions;
+
+namespace Chat9.Application.Widget.Common.Identity;
+
+/// <summary>
+/// Checks 4 and 5 of identity.md on the decoded payload of a token whose signature has already verified: UTF-8 JSON
+/// whose root is an object with no duplicate keys (else <c>malformed</c>), then the claims' types and limits (else
+/// <c>invalid_claims</c>). A structural fault anywhere in the payload wins over a bad claim, because check 4 comes first.
+/// </summary>
+internal static partial class IdentityPayload
+{
+    /// <summary>The claims are flat; unknown claims may nest, but no honest payload nests this deep.</summary>
+    private const int MaxDepth = 32;
+
+    private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+
+    /// <returns><see langword="null"/> and the claims when both checks pass; otherwise the failure.</returns>
+    public static IdentityFailureReason? Read(ReadOnlySpan<byte> json, IdentityTokenRules rules, out IdentityClaims claims)
+    {
+        claims = null!;
+        if (!Utf8.IsValid(json))
+        {
+            return IdentityFailureReason.Malformed;
+        }
+
+        var valid = true;
+        string? userId = null, email = null, name = null, planTier = null, locale = null;
+        long? expiresAt = null, issuedAt = null;
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return IdentityFailureReason.Malformed;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                // Names are compared unescaped: "user\u005fid" is a second "user_id".
+                var claim = reader.GetString()!;
+                if (!seen.Add(claim) || !reader.Read())
+                {
+                    return IdentityFailureReason.Malformed;
+                }
+
+                valid &= claim switch
+                {
+                    "user_id" => ReadUserId(ref reader, rules.UserIdMaxChars, out userId),
+                    "exp" => ReadUnixSeconds(ref reader, required: true, out expiresAt),
+                    "iat" => ReadUnixSeconds(ref reader, required: false, out issuedAt),
+                    "email" => ReadOptionalText(ref reader, rules.EmailMaxChars, Text.IsEmail, out email),
+                    "name" => ReadOptionalText(ref reader, rules.NameMaxChars, static _ => true, out name),
+                    "plan_tier" => ReadOptionalText(ref reader, rules.PlanTierMaxChars, static _ => true, out planTier),
+                    "locale" => ReadOptionalText(ref reader, rules.LocaleMaxChars, IsLanguageTag, out locale),
+                    _ => true,
+                };
+
+                // Unknown claims, and known claims of a container type, are skipped whole (a no-op for scalars).
+                reader.Skip();
+            }
+
+            // Anything after the root object other than white space makes Read throw.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
+            {
+                return IdentityFailureReason.Malformed;
+            }
+        }
+        catch (JsonException)
+        {
+            return IdentityFailureReason.Malformed;
+        }
+        catch (InvalidOperationException)
+        {
+            // GetString on an escaped lone surrogate ("\ud800"): not Unicode text.
+            return IdentityFailureReason.Malformed;
+        }
+
+        if (!valid || userId is null || expiresAt is not { } exp)
+        {
+            return IdentityFailureReason.InvalidClaims;
+        }
+
+        claims = new IdentityClaims(new SessionUser(userId, email, name, planTier, locale), exp, issuedAt);
+        return null;
+    }
+
+    /// <summary>A string, non-empty after trimming, at most <paramref name="maxChars"/> code points; stored trimmed.</summary>
+    private static bool ReadUserId(ref Utf8JsonReader reader, int maxChars, out string? value)
+    {
+        value = null;
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        var trimmed = reader.GetString()!.Trim();
+        if (trimmed.Length == 0 || Text.CountChars(trimmed) > maxChars)
+        {
+            return false;
+        }
+
+        value = trimmed;
+        return true;
+    }
+
+    /// <summary>
+    /// An integer literal (no fraction, no exponent: <c>1777896300.0</c> and <c>1.7778963e9</c> are refused) within the
+    /// range of <see cref="DateTimeOffset"/>. JSON <c>null</c> is absence, which only an optional claim allows.
+    /// </summary>
+    private static bool ReadUnixSeconds(ref Utf8JsonReader reader, bool required, out long? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return !required;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number
+            || !reader.TryGetInt64(out var seconds)
+            || seconds < MinUnixSeconds
+            || seconds > MaxUnixSeconds)
+        {
+            return false;
+        }
+
+        value = seconds;
+        return true;
+    }
+
+    /// <summary>
+    /// An optional string claim: JSON <c>null</c> or a blank string is absence; otherwise at most
+    /// <paramref name="maxChars"/> code points after trimming and accepted by <paramref name="isValid"/>; stored trimmed.
+    /// </summary>
+    private static bool ReadOptionalText(ref Utf8JsonReader reader, int maxChars, Func<string, bool> isValid, out string? value)
+    {
+        value = null;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return true;
+        }
+
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return false;
+        }
+
+        var trimmed = reader.GetString()!.Trim();
+        if (trimmed.Length == 0)
+        {
+            return true;
+        }
+
+        if (Text.CountChars(trimmed) > maxChars || !isValid(trimmed))
+        {
+            return false;
+        }
+
+        value = trimmed;
+        return true;
+    }
+
+    private static bool IsLanguageTag(string value) => LanguageTag().IsMatch(value);
+
+    /// <summary>
+    /// RFC 5646 "langtag" (language, extlang, script, region, variants, extensions, private use) or a private-use-only
+    /// tag; grandfathered tags (<c>i-klingon</c>) are refused. Same pattern as ConversationLanguages, which keeps its own private.
+    /// </summary>
+    [GeneratedRegex(
+        """
+        ^(?:
+          (?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4}|[A-Za-z]{5,8})
+          (?:-[A-Za-z]{4})?
+          (?:-(?:[A-Za-z]{2}|[0-9]{3}))?
+          (?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*
+          (?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*
+          (?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?
+        | [Xx](?:-[A-Za-z0-9]{1,8})+
+        )$
+        """,
+        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex LanguageTag();
+}
