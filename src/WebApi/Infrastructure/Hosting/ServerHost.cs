@@ -41,7 +41,7 @@ public static class ServerHost
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         var app = builder.Build();
-        app.UseForwardedHeaders();
+        app.UseClientAddress();
         app.UseWidgetCors();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);

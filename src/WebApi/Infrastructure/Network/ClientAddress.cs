@@ -34,6 +34,7 @@ public static class ClientAddress
             }
         }
 
+        services.AddSingleton(new TrustedProxies(proxies.Count + networks.Count > 0));
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor;
@@ -45,6 +46,13 @@ public static class ClientAddress
         });
         return services;
     }
+
+    /// <summary>
+    /// Reads <c>X-Forwarded-For</c> only when proxies are trusted at all. (The middleware treats empty trust lists as
+    /// "trust every peer", so without configured proxies it must not run.)
+    /// </summary>
+    public static IApplicationBuilder UseClientAddress(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<TrustedProxies>().Any ? app.UseForwardedHeaders() : app;
 
     /// <summary>
     /// The rate-limit bucket of a client: its IPv4 address, or the /64 prefix of its IPv6 address (one subscriber
@@ -74,3 +82,6 @@ public static class ClientAddress
         return new IPAddress(bytes).ToString() + "/64";
     }
 }
+
+/// <summary>Whether <c>Network:TrustedProxies</c> names any proxy.</summary>
+public sealed record TrustedProxies(bool Any);
