@@ -19,13 +19,14 @@ internal static partial class IdentityPayload
     private static readonly long MinUnixSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
     private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
-    /// <returns><see langword="null"/> and the claims when both checks pass; otherwise the failure.</returns>
-    public static IdentityFailureReason? Read(ReadOnlySpan<byte> json, IdentityTokenRules rules, out IdentityClaims claims)
+    /// <returns>The claims when both checks pass; otherwise <see langword="null"/> and the <paramref name="failure"/>.</returns>
+    public static IdentityClaims? Read(ReadOnlySpan<byte> json, IdentityTokenRules rules, out IdentityFailureReason failure)
     {
-        claims = null!;
+        // Every early exit below is check 4 (malformed); only the end of the method reports check 5.
+        failure = IdentityFailureReason.Malformed;
         if (!Utf8.IsValid(json))
         {
-            return IdentityFailureReason.Malformed;
+            return null;
         }
 
         var valid = true;
@@ -36,7 +37,7 @@ internal static partial class IdentityPayload
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                return IdentityFailureReason.Malformed;
+                return null;
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -46,14 +47,14 @@ internal static partial class IdentityPayload
                 var claim = reader.GetString()!;
                 if (!seen.Add(claim) || !reader.Read())
                 {
-                    return IdentityFailureReason.Malformed;
+                    return null;
                 }
 
                 valid &= claim switch
                 {
                     "user_id" => ReadUserId(ref reader, rules.UserIdMaxChars, out userId),
-                    "exp" => ReadUnixSeconds(ref reader, required: true, out expiresAt),
-                    "iat" => ReadUnixSeconds(ref reader, required: false, out issuedAt),
+                    "exp" => ReadUnixSeconds(ref reader, out expiresAt),
+                    "iat" => ReadUnixSeconds(ref reader, out issuedAt),
                     "email" => ReadOptionalText(ref reader, rules.EmailMaxChars, Text.IsEmail, out email),
                     "name" => ReadOptionalText(ref reader, rules.NameMaxChars, static _ => true, out name),
                     "plan_tier" => ReadOptionalText(ref reader, rules.PlanTierMaxChars, static _ => true, out planTier),
@@ -68,26 +69,26 @@ internal static partial class IdentityPayload
             // Anything after the root object other than white space makes Read throw.
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read())
             {
-                return IdentityFailureReason.Malformed;
+                return null;
             }
         }
         catch (JsonException)
         {
-            return IdentityFailureReason.Malformed;
+            return null;
         }
         catch (InvalidOperationException)
         {
             // GetString on an escaped lone surrogate ("\ud800"): not Unicode text.
-            return IdentityFailureReason.Malformed;
+            return null;
         }
 
         if (!valid || userId is null || expiresAt is not { } exp)
         {
-            return IdentityFailureReason.InvalidClaims;
+            failure = IdentityFailureReason.InvalidClaims;
+            return null;
         }
 
-        claims = new IdentityClaims(new SessionUser(userId, email, name, planTier, locale), exp, issuedAt);
-        return null;
+        return new IdentityClaims(new SessionUser(userId, email, name, planTier, locale), exp, issuedAt);
     }
 
     /// <summary>A string, non-empty after trimming, at most <paramref name="maxChars"/> code points; stored trimmed.</summary>
@@ -111,14 +112,14 @@ internal static partial class IdentityPayload
 
     /// <summary>
     /// An integer literal (no fraction, no exponent: <c>1777896300.0</c> and <c>1.7778963e9</c> are refused) within the
-    /// range of <see cref="DateTimeOffset"/>. JSON <c>null</c> is absence, which only an optional claim allows.
+    /// range of <see cref="DateTimeOffset"/>. JSON <c>null</c> is absence (so a null <c>exp</c> counts as missing).
     /// </summary>
-    private static bool ReadUnixSeconds(ref Utf8JsonReader reader, bool required, out long? value)
+    private static bool ReadUnixSeconds(ref Utf8JsonReader reader, out long? value)
     {
         value = null;
         if (reader.TokenType == JsonTokenType.Null)
         {
-            return !required;
+            return true;
         }
 
         if (reader.TokenType != JsonTokenType.Number
@@ -186,3 +187,6 @@ internal static partial class IdentityPayload
         RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex LanguageTag();
 }
+
+/// <summary>The verified claims: the visitor plus the two times checks 6–8 need (Unix seconds).</summary>
+internal sealed record IdentityClaims(SessionUser User, long ExpiresAt, long? IssuedAt);

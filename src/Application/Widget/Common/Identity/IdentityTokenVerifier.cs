@@ -62,7 +62,8 @@ public static class IdentityTokenVerifier
             return IdentityVerification.Failed(IdentityFailureReason.Malformed);
         }
 
-        if (IdentityPayload.Read(json, rules, out var claims) is { } payloadFailure)
+        var claims = IdentityPayload.Read(json, rules, out var payloadFailure);
+        if (claims is null)
         {
             return IdentityVerification.Failed(payloadFailure);
         }
@@ -187,5 +188,3 @@ public static class IdentityTokenVerifier
     }
 }
 
-/// <summary>The verified claims: the visitor plus the two times checks 6–8 need (Unix seconds).</summary>
-internal sealed record IdentityClaims(SessionUser User, long ExpiresAt, long? IssuedAt);
