@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.Application.Widget.Common.Identity;
 using Chat9.Domain.Common;
 using Chat9.Domain.Sessions;
@@ -27,24 +28,31 @@ public static class UserHintsReader
             return null;
         }
 
-        var userId = Member(hints, "user_id", v => v.Trim().Length > 0 && v.Length <= rules.UserIdMaxChars, problems);
-        var email = Member(hints, "email", v => v.Trim().Length <= rules.EmailMaxChars && Text.IsEmail(v.Trim()), problems)?.Trim();
-        var name = Member(hints, "name", v => v.Trim().Length > 0 && v.Length <= rules.NameMaxChars, problems)?.Trim();
-        var planTier = Member(hints, "plan_tier", v => v.Trim().Length > 0 && v.Length <= rules.PlanTierMaxChars, problems)?.Trim();
-        var locale = Member(hints, "locale", v => LocaleTags.IsValid(v, rules.LocaleMaxChars), problems);
+        var userId = Member(hints, "user_id", rules.UserIdMaxChars, _ => true, problems);
+        var email = Member(hints, "email", rules.EmailMaxChars, Text.IsEmail, problems);
+        var name = Member(hints, "name", rules.NameMaxChars, _ => true, problems);
+        var planTier = Member(hints, "plan_tier", rules.PlanTierMaxChars, _ => true, problems);
+        var locale = Member(hints, "locale", rules.LocaleMaxChars, v => LocaleTags.IsWellFormed(v, rules.LocaleMaxChars), problems);
         return userId is null && email is null && name is null && planTier is null && locale is null
             ? null
-            : new UserHints(userId?.Trim(), email, name, planTier, locale);
+            : new UserHints(userId, email, name, planTier, locale);
     }
 
-    private static string? Member(JsonElement hints, string name, Func<string, bool> isValid, List<string> problems)
+    /// <summary>The trimmed member; a blank one counts as absent. Limits count characters (code points), as everywhere.</summary>
+    private static string? Member(JsonElement hints, string name, int maxChars, Func<string, bool> isValid, List<string> problems)
     {
         if (!hints.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { } text && isValid(text))
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+        if (text is { Length: 0 })
+        {
+            return null;
+        }
+
+        if (text is not null && Text.CountChars(text) <= maxChars && isValid(text))
         {
             return text;
         }

@@ -1,11 +1,12 @@
+using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
-using Chat9.Application.Widget.Common;
 using Chat9.Application.Widget.Common.Identity;
+using Chat9.Application.Widget.Common;
 using Chat9.Domain.Bots;
 using Chat9.Domain.Common.Persistence;
-using Chat9.Domain.Sessions;
 using Chat9.Domain.Sessions.Specifications;
+using Chat9.Domain.Sessions;
 using Mediator;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public sealed class StartWidgetSessionCommandHandler(
             logger.LogInformation("Dropped user hints of a {BotPublicId} session: {Members}", bot.PublicId, string.Join(", ", dropped));
         }
 
-        var locale = LocaleTags.IsValid(command.Locale, rules.LocaleMaxChars) ? command.Locale : null;
+        var locale = LocaleTags.IsWellFormed(command.Locale, rules.LocaleMaxChars) ? command.Locale : null;
         var user = command.IdentityToken is null ? null : Verify(bot, command.IdentityToken, rules, now);
         if (user is not null)
         {

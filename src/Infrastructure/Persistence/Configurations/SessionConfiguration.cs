@@ -19,12 +19,13 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasOne<Bot>().WithMany().HasForeignKey(s => s.BotId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.BotId, s.LastActivityAt });
 
+        // Claim limits count code points (README "characters"); a column counts UTF-16 units, so it takes twice as many.
         builder.OwnsOne(s => s.User, u =>
         {
-            u.Property(x => x.UserId).HasColumnName("UserId").HasMaxLength(128).IsRequired();
+            u.Property(x => x.UserId).HasColumnName("UserId").HasMaxLength(256).IsRequired();
             u.Property(x => x.Email).HasColumnName("UserEmail").HasMaxLength(320);
             u.Property(x => x.Name).HasColumnName("UserName");
-            u.Property(x => x.PlanTier).HasColumnName("UserPlanTier").HasMaxLength(64);
+            u.Property(x => x.PlanTier).HasColumnName("UserPlanTier").HasMaxLength(128);
             u.Property(x => x.Locale).HasColumnName("UserLocale").HasMaxLength(35);
             u.HasIndex(x => x.UserId);
         });

@@ -24,10 +24,11 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
 
         builder.OwnsOne(t => t.Contact, c =>
         {
-            c.Property(x => x.UserId).HasColumnName("ContactUserId").HasMaxLength(128);
+            // Claim limits count code points; columns count UTF-16 units (see SessionConfiguration).
+            c.Property(x => x.UserId).HasColumnName("ContactUserId").HasMaxLength(256);
             c.Property(x => x.Email).HasColumnName("ContactEmail").HasMaxLength(320);
             c.Property(x => x.Name).HasColumnName("ContactName");
-            c.Property(x => x.PlanTier).HasColumnName("ContactPlanTier").HasMaxLength(64);
+            c.Property(x => x.PlanTier).HasColumnName("ContactPlanTier").HasMaxLength(128);
             c.Property(x => x.Verified).HasColumnName("ContactVerified");
         });
         builder.Navigation(t => t.Contact).IsRequired();

@@ -58,7 +58,7 @@ public static partial class ConversationLanguages
         }
 
         var tag = locale.Trim();
-        if (tag.Length is 0 or > MaxTagLength || !LanguageTag().IsMatch(tag))
+        if (!LocaleTags.IsWellFormed(tag, MaxTagLength))
         {
             return null;
         }
@@ -138,25 +138,6 @@ public static partial class ConversationLanguages
 
         return true;
     }
-
-    /// <summary>
-    /// RFC 5646 "langtag" (language, extlang, script, region, variants, extensions, private use) or a private-use-only
-    /// tag. Grandfathered tags are left out: none of them names a supported language.
-    /// </summary>
-    [GeneratedRegex(
-        """
-        ^(?:
-          (?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4}|[A-Za-z]{5,8})
-          (?:-[A-Za-z]{4})?
-          (?:-(?:[A-Za-z]{2}|[0-9]{3}))?
-          (?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*
-          (?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*
-          (?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?
-        | [Xx](?:-[A-Za-z0-9]{1,8})+
-        )$
-        """,
-        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageTag();
 
     [GeneratedRegex(@"^(?:0(?:\.[0-9]{0,3})?|1(?:\.0{0,3})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex QValue();

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
+using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.Domain.Common;
 using Chat9.Domain.Sessions;
 
@@ -166,26 +166,8 @@ internal static partial class IdentityPayload
         return true;
     }
 
-    private static bool IsLanguageTag(string value) => LanguageTag().IsMatch(value);
+    private static bool IsLanguageTag(string value) => LocaleTags.IsWellFormed(value, int.MaxValue);
 
-    /// <summary>
-    /// RFC 5646 "langtag" (language, extlang, script, region, variants, extensions, private use) or a private-use-only
-    /// tag; grandfathered tags (<c>i-klingon</c>) are refused. Same pattern as ConversationLanguages, which keeps its own private.
-    /// </summary>
-    [GeneratedRegex(
-        """
-        ^(?:
-          (?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4}|[A-Za-z]{5,8})
-          (?:-[A-Za-z]{4})?
-          (?:-(?:[A-Za-z]{2}|[0-9]{3}))?
-          (?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*
-          (?:-[0-9A-WYZa-wyz](?:-[A-Za-z0-9]{2,8})+)*
-          (?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?
-        | [Xx](?:-[A-Za-z0-9]{1,8})+
-        )$
-        """,
-        RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageTag();
 }
 
 /// <summary>The verified claims: the visitor plus the two times checks 6–8 need (Unix seconds).</summary>

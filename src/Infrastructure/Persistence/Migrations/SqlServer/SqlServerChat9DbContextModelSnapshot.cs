@@ -1070,14 +1070,14 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnName("UserName");
 
                             b1.Property<string>("PlanTier")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)")
                                 .HasColumnName("UserPlanTier");
 
                             b1.Property<string>("UserId")
                                 .IsRequired()
-                                .HasMaxLength(128)
-                                .HasColumnType("nvarchar(128)")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
                                 .HasColumnName("UserId");
 
                             b1.HasKey("SessionId");
@@ -1134,13 +1134,13 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasColumnName("ContactName");
 
                             b1.Property<string>("PlanTier")
-                                .HasMaxLength(64)
-                                .HasColumnType("nvarchar(64)")
+                                .HasMaxLength(128)
+                                .HasColumnType("nvarchar(128)")
                                 .HasColumnName("ContactPlanTier");
 
                             b1.Property<string>("UserId")
-                                .HasMaxLength(128)
-                                .HasColumnType("nvarchar(128)")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)")
                                 .HasColumnName("ContactUserId");
 
                             b1.Property<bool>("Verified")

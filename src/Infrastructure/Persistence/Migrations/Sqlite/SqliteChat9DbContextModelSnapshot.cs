@@ -1065,13 +1065,13 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("UserName");
 
                             b1.Property<string>("PlanTier")
-                                .HasMaxLength(64)
+                                .HasMaxLength(128)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("UserPlanTier");
 
                             b1.Property<string>("UserId")
                                 .IsRequired()
-                                .HasMaxLength(128)
+                                .HasMaxLength(256)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("UserId");
 
@@ -1129,12 +1129,12 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnName("ContactName");
 
                             b1.Property<string>("PlanTier")
-                                .HasMaxLength(64)
+                                .HasMaxLength(128)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ContactPlanTier");
 
                             b1.Property<string>("UserId")
-                                .HasMaxLength(128)
+                                .HasMaxLength(256)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("ContactUserId");
 
