@@ -8,6 +8,7 @@ using Chat9.Infrastructure.Documents.Parsing;
 using Chat9.Infrastructure.Idempotency;
 using Chat9.Infrastructure.Models;
 using Chat9.Infrastructure.Persistence;
+using Chat9.Infrastructure.RateLimiting;
 using Chat9.Infrastructure.Persistence.Queries;
 using Chat9.Infrastructure.Retrieval;
 using Chat9.Infrastructure.Search;
@@ -31,10 +32,35 @@ public static class DependencyInjection
         services.AddHostedService<DocumentIngestionWorker>().AddHostedService<UrlSourceCrawlWorker>();
 
     /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
+    private static void AddRateLimitCounters(this IServiceCollection services, RateLimitOptions options)
+    {
+        switch (options.Store.Trim().ToLowerInvariant())
+        {
+            case "" or "memory":
+                services.AddSingleton<IRateLimitCounters, InProcessRateLimitCounters>();
+                break;
+            case "redis":
+                if (string.IsNullOrWhiteSpace(options.RedisConnectionString))
+                {
+                    throw new InvalidOperationException("RateLimits:Store is 'redis' but RateLimits:RedisConnectionString is empty.");
+                }
+
+                var redis = StackExchange.Redis.ConfigurationOptions.Parse(options.RedisConnectionString);
+                // Start even while Redis is down: the limiter lets requests through and logs until it is back.
+                redis.AbortOnConnectFail = false;
+                services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redis));
+                services.AddSingleton<IRateLimitCounters, RedisRateLimitCounters>();
+                break;
+            default:
+                throw new InvalidOperationException($"RateLimits:Store must be 'memory' or 'redis', not '{options.Store}'.");
+        }
+    }
+
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName));
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddRateLimitCounters(configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.SectionName));
         services.AddOptions<DataOptions>().Bind(configuration.GetSection(DataOptions.SectionName));
         services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,5 @@
 using System.Threading.RateLimiting;
-using Chat9.WebApi.Infrastructure.RateLimiting;
+using Chat9.Infrastructure.RateLimiting;
 
 namespace Chat9.FunctionalTests.RateLimiting;
 

@@ -22,4 +22,10 @@ public sealed class RateLimitOptions
     public int UploadsPerBotPerHour { get; set; } = 60;
 
     public int ManagementPerKeyPerMinute { get; set; } = 300;
+
+    /// <summary><c>memory</c> (counters per process, the default) or <c>redis</c> (shared by every instance).</summary>
+    public string Store { get; set; } = "memory";
+
+    /// <summary>StackExchange.Redis configuration string for <c>Store=redis</c>, e.g. <c>redis:6379,password=…</c>.</summary>
+    public string? RedisConnectionString { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Chat9.Application.Common.Options;
+using Chat9.Infrastructure.RateLimiting;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Network;
 using Chat9.WebApi.Infrastructure.Problems;
@@ -57,10 +58,11 @@ public static class RateLimitingSetup
     {
         var bot = BotKey(context);
         var limits = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        var counters = context.RequestServices.GetRequiredService<IRateLimitCounters>();
         var perBot = context.RequestServices.GetRequiredService<WidgetChatBotLimiter>();
-        return RateLimitPartition.Get($"{WidgetChat}:{ClientAddress.PartitionKey(context)}|{bot}", _ => new ChainedRateLimiter(
-            new SlidingLogRateLimiter(limits.WidgetChatPerIpPerMinute, TimeSpan.FromMinutes(1), clock), perBot.Limiter, bot));
+        var key = $"{WidgetChat}:{ClientAddress.PartitionKey(context)}|{bot}";
+        return RateLimitPartition.Get(key, _ => new ChainedRateLimiter(
+            counters.SlidingWindow(key, limits.WidgetChatPerIpPerMinute, TimeSpan.FromMinutes(1)), perBot.Limiter, bot));
     }
 
     private static string BotKey(HttpContext context)
@@ -78,8 +80,8 @@ public static class RateLimitingSetup
     private static RateLimitPartition<string> Partition(HttpContext context, string key, Func<RateLimitOptions, (int Limit, TimeSpan Window)> rule)
     {
         var (limit, window) = rule(context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value);
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        return RateLimitPartition.Get(key, _ => new SlidingLogRateLimiter(limit, window, clock));
+        var counters = context.RequestServices.GetRequiredService<IRateLimitCounters>();
+        return RateLimitPartition.Get(key, _ => counters.SlidingWindow(key, limit, window));
     }
 
     private static Task RejectAsync(OnRejectedContext context)
@@ -92,10 +94,10 @@ public static class RateLimitingSetup
 }
 
 /// <summary>The per-bot budget of widget chat across all IPs (120/min), shared by every client's chain.</summary>
-public sealed class WidgetChatBotLimiter(IOptions<RateLimitOptions> options, TimeProvider clock) : IDisposable
+public sealed class WidgetChatBotLimiter(IOptions<RateLimitOptions> options, IRateLimitCounters counters) : IDisposable
 {
     public PartitionedRateLimiter<string> Limiter { get; } = PartitionedRateLimiter.Create<string, string>(bot =>
-        RateLimitPartition.Get(bot, _ => new SlidingLogRateLimiter(options.Value.WidgetChatPerBotPerMinute, TimeSpan.FromMinutes(1), clock)));
+        RateLimitPartition.Get(bot, _ => counters.SlidingWindow($"widget-chat-bot:{bot}", options.Value.WidgetChatPerBotPerMinute, TimeSpan.FromMinutes(1))));
 
     public void Dispose() => Limiter.Dispose();
 }

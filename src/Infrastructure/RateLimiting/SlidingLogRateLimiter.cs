@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Chat9.WebApi.Infrastructure.RateLimiting;
+namespace Chat9.Infrastructure.RateLimiting;
 
 /// <summary>
 /// "At most N requests in any sliding window" exactly (the contract's definition), by remembering when each accepted
