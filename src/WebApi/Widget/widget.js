@@ -534,6 +534,7 @@
   // ================================================================ styles
   const CSS = `
 :host{all:initial!important}
+:host::before,:host::after{content:none!important;display:none!important}
 :host([data-mode=inline]){display:block!important;width:100%!important;height:600px!important}
 :host([data-mode=inline][data-fill]){height:100%!important}
 .r{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#111827;text-align:left;-webkit-text-size-adjust:100%;-webkit-font-smoothing:antialiased}
