@@ -12,7 +12,7 @@ namespace Chat9.FunctionalTests.Browser;
 /// A real Chromium (Debian's package, driven by Playwright; no browser is ever downloaded) against the real server on
 /// loopback, with the demo bot seeded from samples/ exactly as on a first run. Without Chromium the tests report
 /// Ignored with the reason. Every test can save screenshots of its states under the test output; a failing test also
-/// gets a <c>failure</c> screenshot of each page it opened.
+/// gets a <c>failure</c> screenshot of each page it opened and a Playwright trace of each browser context.
 /// </summary>
 public abstract class BrowserFixtureBase(DatabaseKind databaseKind) : WidgetFixtureBase(databaseKind)
 {
@@ -114,9 +114,21 @@ public abstract class BrowserFixtureBase(DatabaseKind databaseKind) : WidgetFixt
             TestContext.Out.WriteLine("Browser console:\n" + string.Join('\n', ConsoleLines));
         }
 
-        foreach (var context in _contexts)
+        for (var i = 0; i < _contexts.Count; i++)
         {
-            await context.CloseAsync();
+            if (failed)
+            {
+                // Open with: pwsh bin/.../playwright.ps1 show-trace <file> (works offline).
+                var path = Path.Combine(ArtifactFolder(), i == 0 ? "failure-trace.zip" : $"failure-trace-{i}.zip");
+                await _contexts[i].Tracing.StopAsync(new TracingStopOptions { Path = path });
+                TestContext.AddTestAttachment(path, "Playwright trace");
+            }
+            else
+            {
+                await _contexts[i].Tracing.StopAsync();
+            }
+
+            await _contexts[i].CloseAsync();
         }
 
         _contexts.Clear();
@@ -129,11 +141,7 @@ public abstract class BrowserFixtureBase(DatabaseKind databaseKind) : WidgetFixt
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         _contexts.Add(context);
         context.SetDefaultTimeout(15_000);
-        if (Environment.GetEnvironmentVariable("TMP_WIDGET_MUTANT") is { } mutant) // TEMPORARY mutation harness
-        {
-            await context.RouteAsync(url => url.EndsWith("/widget.js", StringComparison.Ordinal), r => r.FulfillAsync(new RouteFulfillOptions { ContentType = "text/javascript", Body = File.ReadAllText(mutant) }));
-        }
-
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Title = TestContext.CurrentContext.Test.Name });
         var page = await context.NewPageAsync();
         _pages.Add(page);
         page.Console += (_, message) => ConsoleLines.Add($"{message.Type}: {message.Text}");
@@ -177,11 +185,17 @@ public abstract class BrowserFixtureBase(DatabaseKind databaseKind) : WidgetFixt
     /// </summary>
     protected static async Task ScreenshotAsync(IPage page, string state, bool fullPage = false)
     {
-        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", Sanitize(TestContext.CurrentContext.Test.Name));
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, Sanitize(state) + ".png");
+        var path = Path.Combine(ArtifactFolder(), Sanitize(state) + ".png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = fullPage });
         TestContext.AddTestAttachment(path, state);
+    }
+
+    /// <summary><c>screenshots/&lt;test&gt;/</c> under the test output: this test's screenshots and, when it fails, its trace.</summary>
+    private static string ArtifactFolder()
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", Sanitize(TestContext.CurrentContext.Test.Name));
+        Directory.CreateDirectory(folder);
+        return folder;
     }
 
     private async Task WaitForDocumentsAsync(HttpClient management)

@@ -115,10 +115,9 @@ public sealed partial class WidgetBrowserTests
     }
 
     /// <remarks>
-    /// Fails against widget.js as of this writing: <c>:host{all:initial!important}</c> does not reach the host's
-    /// <c>::before</c>/<c>::after</c>, which the page styles, so page CSS (hostile, or just a broad <c>div::before</c> rule)
-    /// puts content into the widget's box and pushes the panel out of it. Fix: add
-    /// <c>:host::before,:host::after{content:none!important;display:none!important}</c> to the widget's CSS.
+    /// <c>:host{all:initial!important}</c> does not reach the host's <c>::before</c>/<c>::after</c>, which the page styles:
+    /// without <c>:host::before,:host::after{content:none!important;display:none!important}</c> in the widget's CSS, page
+    /// CSS (hostile, or just a broad <c>div::before</c> rule) puts content into the widget's box and pushes the panel out of it.
     /// </remarks>
     [Test]
     public async Task Pseudo_elements_the_page_puts_on_the_widget_host_add_nothing_to_the_widget()
