@@ -45,6 +45,7 @@ public static class EndpointGroupExtensions
         Endpoints.DocumentEndpoints.Map(app);
         Endpoints.UrlSourceEndpoints.Map(app);
         Endpoints.ChatEndpoints.Map(app);
+        Endpoints.EscalationEndpoints.Map(app);
         Endpoints.WidgetEndpoints.Map(app);
         Endpoints.WidgetScriptEndpoints.Map(app);
         Endpoints.DemoEndpoints.Map(app);

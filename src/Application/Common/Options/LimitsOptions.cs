@@ -112,4 +112,6 @@ public sealed class LimitsOptions
     public int WidgetHistoryMaxMessages { get; set; } = 100;
 
     public int WidgetSessionTtlHours { get; set; } = 24;
+
+    public int ResolutionTextMaxChars { get; set; } = 8000;
 }

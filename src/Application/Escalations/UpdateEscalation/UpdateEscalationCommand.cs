@@ -1,0 +1,11 @@
+using Chat9.Application.Escalations.Common;
+using Mediator;
+
+namespace Chat9.Application.Escalations.UpdateEscalation;
+
+/// <summary>
+/// <c>PATCH /escalations/{ticket_number}</c>: moves the ticket along open → in_progress → resolved. Resolving needs a
+/// resolution text; a resolved ticket is final (<c>409 invalid_transition</c>); the current status again is a no-op.
+/// </summary>
+/// <param name="Status"><c>open</c>, <c>in_progress</c> or <c>resolved</c> as sent.</param>
+public sealed record UpdateEscalationCommand(Guid BotId, string TicketNumber, string? Status, string? ResolutionText) : ICommand<TicketDto>;

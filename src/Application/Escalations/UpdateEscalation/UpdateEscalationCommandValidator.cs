@@ -1,0 +1,34 @@
+using Chat9.Application.Common.Options;
+using Chat9.Domain.Common;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace Chat9.Application.Escalations.UpdateEscalation;
+
+internal sealed class UpdateEscalationCommandValidator : AbstractValidator<UpdateEscalationCommand>
+{
+    public static readonly IReadOnlyDictionary<string, Domain.Tickets.TicketStatus> Statuses = new Dictionary<string, Domain.Tickets.TicketStatus>(StringComparer.Ordinal)
+    {
+        ["open"] = Domain.Tickets.TicketStatus.Open,
+        ["in_progress"] = Domain.Tickets.TicketStatus.InProgress,
+        ["resolved"] = Domain.Tickets.TicketStatus.Resolved,
+    };
+
+    public UpdateEscalationCommandValidator(IOptions<LimitsOptions> options)
+    {
+        var maxChars = options.Value.ResolutionTextMaxChars;
+        RuleFor(c => c.Status)
+            .NotNull().WithMessage("status is required: in_progress or resolved.")
+            .Must(s => s is null || Statuses.ContainsKey(s)).WithMessage("Must be open, in_progress or resolved.")
+            .OverridePropertyName("status");
+        When(c => c.Status == "resolved", () =>
+            RuleFor(c => c.ResolutionText)
+                .Must(t => t is not null && t.Trim().Length > 0 && Text.CountChars(t.Trim()) <= maxChars)
+                .WithMessage($"Resolving needs a resolution_text of 1–{maxChars} characters.")
+                .OverridePropertyName("resolution_text"));
+        When(c => c.Status is not null && c.Status != "resolved", () =>
+            RuleFor(c => c.ResolutionText)
+                .Null().WithMessage("resolution_text goes with status resolved only.")
+                .OverridePropertyName("resolution_text"));
+    }
+}
