@@ -143,6 +143,15 @@ public sealed class Session : Entity, IAggregateRoot
         PendingContactTrigger = trigger;
     }
 
+    /// <summary>Operator feedback on one of this session's answers (<c>not_assistant_message</c> for a visitor's message).</summary>
+    public Message RateMessage(Guid messageId, MessageFeedback feedback, string? idealAnswer, DateTimeOffset now)
+    {
+        var message = _messages.SingleOrDefault(m => m.Id == messageId)
+            ?? throw new DomainException("message_not_found", "This session has no such message.");
+        message.Rate(feedback, idealAnswer, now);
+        return message;
+    }
+
     public void LockLanguage(string language)
     {
         Language ??= Guard.NotBlank(language, "language").ToLowerInvariant();

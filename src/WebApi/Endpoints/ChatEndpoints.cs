@@ -1,5 +1,12 @@
 using System.Security.Claims;
 using Chat9.Application.Chat.AskQuestion;
+using Chat9.Application.ChatLogs.GetSessionTranscript;
+using Chat9.Application.ChatLogs.ListBadAnswers;
+using Chat9.Application.ChatLogs.ListSessions;
+using Chat9.Application.ChatLogs.RateMessage;
+using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Models;
+using Chat9.Domain.Sessions;
 using Chat9.Application.Chat.Common;
 using Chat9.Application.Chat.DebugChat;
 using Chat9.Application.Escalations.Common;
@@ -48,6 +55,31 @@ public sealed class ChatEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/sessions", ListSessions)
+            .WithName("ListChatSessions")
+            .WithSummary("Conversations, most recently active first. Filters: from, to (last activity), has_ticket, feedback (up|down), user_id, channel (widget|api).")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/sessions/{session_id}", GetSession)
+            .WithName("GetChatSession")
+            .WithSummary("The full transcript with sources, outcomes, confidence, feedback and token usage.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        group.MapPost("/messages/{message_id}/feedback", RateMessage)
+            .WithName("RateMessage")
+            .WithSummary("Thumbs up or down on an answer, with an optional ideal answer; none clears.")
+            .Accepts<MessageFeedbackRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapGet("/bad-answers", BadAnswers)
+            .WithName("ListBadAnswers")
+            .WithSummary("Answers rated down, newest rating first, with the question each replied to.")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         group.MapPost("/{session_id}/escalate", Escalate)
@@ -113,7 +145,54 @@ public sealed class ChatEndpoints : IEndpointGroup
             user.GetBotId(), SessionIds.ParseRequired(sessionId), request.Trigger, request.UserNote, request.Email, RequestLanguage.Hint(context));
         return TypedResults.Ok(await sender.Send(command, ct));
     }
+
+    /// <param name="from">Sessions active at or after this time (ISO 8601).</param>
+    /// <param name="to">Sessions active at or before this time (ISO 8601).</param>
+    /// <param name="hasTicket"><c>true</c> or <c>false</c>.</param>
+    /// <param name="feedback"><c>up</c> or <c>down</c>: sessions with at least one answer rated so.</param>
+    /// <param name="userId">The identified user.</param>
+    /// <param name="channel"><c>widget</c> or <c>api</c>.</param>
+    public static async Task<Ok<PagedList<SessionListItemDto>>> ListSessions(
+        ClaimsPrincipal user, ISender sender, CancellationToken ct,
+        string? from = null, string? to = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "has_ticket")] string? hasTicket = null,
+        string? feedback = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "user_id")] string? userId = null, string? channel = null,
+        string? limit = null, string? offset = null, string? cursor = null)
+    {
+        var rating = QueryParameters.Enum<MessageFeedback>(feedback, "feedback");
+        if (rating == MessageFeedback.None)
+        {
+            throw new ValidationException("feedback", "Must be up or down.");
+        }
+
+        var filter = new SessionFilter(
+            QueryParameters.Timestamp(from, "from"),
+            QueryParameters.Timestamp(to, "to"),
+            QueryParameters.Bool(hasTicket, "has_ticket"),
+            rating,
+            string.IsNullOrEmpty(userId) ? null : userId,
+            QueryParameters.Enum<SessionChannel>(channel, "channel"));
+        return TypedResults.Ok(await sender.Send(new ListSessionsQuery(user.GetBotId(), QueryParameters.Page(limit, offset, cursor), filter), ct));
+    }
+
+    /// <param name="sessionId">The session (UUID).</param>
+    public static async Task<Ok<SessionTranscriptDto>> GetSession(
+        ClaimsPrincipal user, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "session_id")] string sessionId, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new GetSessionTranscriptQuery(user.GetBotId(), PathIds.Parse(sessionId)), ct));
+
+    /// <param name="messageId">The assistant message (UUID).</param>
+    public static async Task<Ok<MessageFeedbackDto>> RateMessage(
+        ClaimsPrincipal user, [Microsoft.AspNetCore.Mvc.FromRoute(Name = "message_id")] string messageId, JsonBody<MessageFeedbackRequest> body, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new RateMessageCommand(user.GetBotId(), PathIds.Parse(messageId), body.Value.Feedback, body.Value.IdealAnswer), ct));
+
+    public static async Task<Ok<PagedList<BadAnswer>>> BadAnswers(
+        ClaimsPrincipal user, ISender sender, CancellationToken ct, string? limit = null, string? offset = null, string? cursor = null) =>
+        TypedResults.Ok(await sender.Send(new ListBadAnswersQuery(user.GetBotId(), QueryParameters.Page(limit, offset, cursor)), ct));
 }
+
+/// <summary>The body of <c>POST /chat/messages/{message_id}/feedback</c>.</summary>
+/// <param name="Feedback"><c>up</c>, <c>down</c> or <c>none</c> (clears).</param>
+/// <param name="IdealAnswer">What the answer should have said (≤ 8,000 characters), or null.</param>
+public sealed record MessageFeedbackRequest(string? Feedback, string? IdealAnswer);
 
 /// <summary>The body of the escalate endpoints (<c>{}</c> or no body at all is fine).</summary>
 /// <param name="Trigger"><c>user_request</c> (default) or <c>answer_rejected</c>.</param>

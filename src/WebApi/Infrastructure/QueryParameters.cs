@@ -35,6 +35,27 @@ public static class QueryParameters
         throw new ValidationException(name, $"Must be one of: {allowed}.");
     }
 
+    /// <summary>An ISO 8601 timestamp (<c>2026-05-04T12:00:00Z</c>); without an offset it is read as UTC.</summary>
+    public static DateTimeOffset? Timestamp(string? value, string name)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var timestamp)
+            ? timestamp
+            : throw new ValidationException(name, "Must be an ISO 8601 timestamp, e.g. 2026-05-04T12:00:00Z.");
+    }
+
+    public static bool? Bool(string? value, string name) => value switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        _ => throw new ValidationException(name, "Must be true or false."),
+    };
+
     private static int? Int(string? value, string name)
     {
         if (string.IsNullOrEmpty(value))

@@ -114,4 +114,6 @@ public sealed class LimitsOptions
     public int WidgetSessionTtlHours { get; set; } = 24;
 
     public int ResolutionTextMaxChars { get; set; } = 8000;
+
+    public int IdealAnswerMaxChars { get; set; } = 8000;
 }

@@ -54,3 +54,13 @@ public sealed class LatestOpenSessionOfUserSpec : Specification<Session>
         OrderByDescending(s => s.LastActivityAt);
     }
 }
+
+/// <summary>The session of a bot holding <paramref name="messageId"/>, with its messages, tracked (feedback writes to it).</summary>
+public sealed class SessionWithMessageSpec : Specification<Session>
+{
+    public SessionWithMessageSpec(Guid botId, Guid messageId)
+    {
+        Where(s => s.BotId == botId && s.Messages.Any(m => m.Id == messageId));
+        Include(s => s.Messages);
+    }
+}
