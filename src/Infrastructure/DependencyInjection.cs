@@ -7,6 +7,7 @@ using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
 using Chat9.Infrastructure.Idempotency;
 using Chat9.Infrastructure.Models;
+using Chat9.Infrastructure.Notifications;
 using Chat9.Infrastructure.Persistence;
 using Chat9.Infrastructure.RateLimiting;
 using Chat9.Infrastructure.Persistence.Queries;
@@ -31,7 +32,10 @@ public static class DependencyInjection
     public static IServiceCollection AddIngestionWorker(this IServiceCollection services) =>
         services.AddHostedService<DocumentIngestionWorker>().AddHostedService<UrlSourceCrawlWorker>();
 
-    /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
+    /// <summary>Sends the stored webhook deliveries (management-api.md "Webhook").</summary>
+    public static IServiceCollection AddNotificationWorker(this IServiceCollection services) =>
+        services.AddHostedService<NotificationDeliveryWorker>();
+
     private static void AddRateLimitCounters(this IServiceCollection services, RateLimitOptions options)
     {
         switch (options.Store.Trim().ToLowerInvariant())
@@ -56,6 +60,7 @@ public static class DependencyInjection
         }
     }
 
+    /// <summary>Adds persistence, secret protection and the other adapters. <paramref name="contentRoot"/> anchors relative paths.</summary>
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddOptions<LimitsOptions>().Bind(configuration.GetSection(LimitsOptions.SectionName));
@@ -154,6 +159,9 @@ public static class DependencyInjection
         services.AddSingleton<ICrawlSignal>(sp => sp.GetRequiredService<CrawlSignal>());
         services.AddOptions<CrawlerOptions>().Bind(configuration.GetSection(CrawlerOptions.SectionName));
         services.AddSingleton<OutboundHttpClientFactory>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
+        services.AddSingleton<IWebhookSender, HttpWebhookSender>();
+        services.AddScoped<IDeliveryClaims, DeliveryClaims>();
         services.AddSingleton<IOutboundUrlGuard, OutboundUrlGuard>();
         services.AddSingleton<ISiteCrawler, SiteCrawler>();
         services.AddSingleton<IUrlPatterns, UrlPatterns>();

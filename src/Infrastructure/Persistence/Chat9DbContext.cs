@@ -29,6 +29,8 @@ public abstract class Chat9DbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
+    public DbSet<Domain.Notifications.NotificationDelivery> NotificationDeliveries => Set<Domain.Notifications.NotificationDelivery>();
+
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentChunk> DocumentChunks => Set<DocumentChunk>();

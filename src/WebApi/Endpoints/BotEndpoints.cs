@@ -7,6 +7,7 @@ using Chat9.Application.Common.Models;
 using Chat9.WebApi.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
+using Chat9.Application.Bots.TestWebhook;
 using Mediator;
 using NJsonSchema.Annotations;
 
@@ -31,7 +32,15 @@ public sealed class BotEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesValidationProblem(StatusCodes.Status422UnprocessableEntity);
+
+        group.MapPost("/webhook/test", TestWebhook)
+            .WithName("TestWebhook")
+            .WithSummary("Send one signed ping event to escalation.webhook_url now, without retries, and report what the receiver answered.")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
+
+    public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<WebhookTestDto>> TestWebhook(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>
+        TypedResults.Ok(await sender.Send(new TestWebhookCommand(user.GetBotId()), ct));
 
     [AllowInactiveBot]
     public static async Task<Microsoft.AspNetCore.Http.HttpResults.Ok<BotDto>> GetBot(ClaimsPrincipal user, ISender sender, CancellationToken ct) =>

@@ -1,16 +1,27 @@
 using Chat9.Application.Escalations.Common;
 using Chat9.Domain.Common.Persistence;
+using Chat9.Domain.Notifications;
+using Chat9.Domain.Notifications.Specifications;
 using Chat9.Domain.Tickets;
 using Mediator;
 
 namespace Chat9.Application.Escalations.GetEscalation;
 
-public sealed class GetEscalationQueryHandler(IReadRepository<Ticket> tickets) : IQueryHandler<GetEscalationQuery, TicketDetailDto>
+public sealed class GetEscalationQueryHandler(IReadRepository<Ticket> tickets, IReadRepository<NotificationDelivery> deliveries)
+    : IQueryHandler<GetEscalationQuery, TicketDetailDto>
 {
     public async ValueTask<TicketDetailDto> Handle(GetEscalationQuery query, CancellationToken cancellationToken)
     {
         var ticket = await tickets.GetByNumberAsync(query.BotId, query.TicketNumber, readOnly: true, cancellationToken);
-        // Webhook and e-mail deliveries are not built yet (issue 6, notifications): no ticket has any.
-        return new TicketDetailDto(TicketDto.From(ticket), []);
+        var notifications = await deliveries.ListAsync(new DeliveriesOfTicketSpec(query.BotId, ticket.Id), cancellationToken);
+        return new TicketDetailDto(TicketDto.From(ticket), [.. notifications.Select(d => new TicketNotificationDto(
+            d.Channel == NotificationChannel.Webhook ? "webhook" : "email",
+            d.EventType,
+            d.Status.ToString().ToLowerInvariant(),
+            d.Attempts,
+            d.LastAttemptAt,
+            d.LastResponseStatus,
+            d.LastError,
+            d.NextAttemptAt))]);
     }
 }

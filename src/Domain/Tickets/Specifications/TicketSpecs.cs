@@ -53,3 +53,12 @@ public sealed class TicketByNumberSpec : Specification<Ticket>
         }
     }
 }
+
+public sealed class TicketByIdSpec : Specification<Ticket>
+{
+    public TicketByIdSpec(Guid botId, Guid ticketId)
+    {
+        Where(t => t.BotId == botId && t.Id == ticketId);
+        NoTracking();
+    }
+}

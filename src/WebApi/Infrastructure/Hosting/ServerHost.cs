@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Json;
 using Chat9.Application;
 using Chat9.Application.Common.Options;
 using Chat9.Infrastructure;
@@ -38,6 +39,7 @@ public static class ServerHost
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddHostedService<FirstRunService>();
         builder.Services.AddIngestionWorker();
+        builder.Services.AddNotificationWorker();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         var app = builder.Build();

@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Json;
 using System.Reflection;
 using System.Text.Json;
 using Chat9.Application.Common.Options;

@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Json;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -35,7 +36,7 @@ public static class Problem
     {
         var problem = Create(context, status, code, detail, extensions);
         context.Response.StatusCode = status;
-        return context.Response.WriteAsJsonAsync(problem, Json.Chat9Json.Options, ContentType);
+        return context.Response.WriteAsJsonAsync(problem, Chat9Json.Options, ContentType);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chat9.Application.Chat.Common;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chat9.Application.Common.Models;
 
-namespace Chat9.WebApi.Infrastructure.Json;
+namespace Chat9.Application.Common.Json;
 
 /// <summary>The one JSON shape of Chat9 (HTTP and CLI): snake_case members and enums, UTC timestamps with milliseconds.</summary>
 public static class Chat9Json

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Json;
+using Chat9.Domain.Bots;
+
+namespace Chat9.Application.Notifications.Common;
+
+/// <summary>The webhook body: <c>{id, type, created_at, bot_id, data}</c> in Chat9's JSON shape.</summary>
+public static class WebhookEvents
+{
+    public const string TicketCreated = "ticket.created";
+    public const string TicketUpdated = "ticket.updated";
+    public const string Ping = "ping";
+
+    public static string Body(Guid eventId, string type, DateTimeOffset createdAt, string botPublicId, object data) =>
+        JsonSerializer.Serialize(new WebhookEnvelope(eventId, type, createdAt, botPublicId, data), Chat9Json.Options);
+
+    /// <summary>The bot's webhook secrets in plaintext: the current one, then the previous one within its grace period.</summary>
+    public static IReadOnlyList<string> Secrets(Bot bot, ISecretProtector protector, DateTimeOffset now)
+    {
+        if (bot.WebhookSecret is not { } secret)
+        {
+            return [];
+        }
+
+        List<string> plaintext = [protector.Unprotect(secret.ProtectedCurrent)];
+        if (secret.ActivePrevious(now) is { } previous)
+        {
+            plaintext.Add(protector.Unprotect(previous));
+        }
+
+        return plaintext;
+    }
+
+    private sealed record WebhookEnvelope(Guid Id, string Type, DateTimeOffset CreatedAt, string BotId, object Data);
+}
