@@ -152,7 +152,7 @@ public sealed class ChatEndpoints : IEndpointGroup
     /// <param name="feedback"><c>up</c> or <c>down</c>: sessions with at least one answer rated so.</param>
     /// <param name="userId">The identified user.</param>
     /// <param name="channel"><c>widget</c> or <c>api</c>.</param>
-    public static async Task<Ok<PagedList<SessionListItemDto>>> ListSessions(
+    public static async Task<Ok<PagedList<SessionSummary>>> ListSessions(
         ClaimsPrincipal user, ISender sender, CancellationToken ct,
         string? from = null, string? to = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "has_ticket")] string? hasTicket = null,
         string? feedback = null, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "user_id")] string? userId = null, string? channel = null,

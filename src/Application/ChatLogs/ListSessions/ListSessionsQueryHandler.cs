@@ -8,19 +8,16 @@ using Microsoft.Extensions.Options;
 namespace Chat9.Application.ChatLogs.ListSessions;
 
 public sealed class ListSessionsQueryHandler(IChatLogQueries chatLogs, IOptions<LimitsOptions> limits)
-    : IQueryHandler<ListSessionsQuery, PagedList<SessionListItemDto>>
+    : IQueryHandler<ListSessionsQuery, PagedList<SessionSummary>>
 {
     private const int LastQuestionMaxChars = 200;
 
-    public async ValueTask<PagedList<SessionListItemDto>> Handle(ListSessionsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<PagedList<SessionSummary>> Handle(ListSessionsQuery query, CancellationToken cancellationToken)
     {
         var take = query.Page.Take(limits.Value.DefaultPageSize);
         var (items, total) = await chatLogs.ListSessionsAsync(query.BotId, query.Filter, query.Page.Skip, take, cancellationToken);
-        return new PagedList<SessionListItemDto>(
-            [.. items.Select(s => new SessionListItemDto(
-                s.SessionId, s.StartedAt, s.LastActivity, s.MessageCount,
-                s.LastQuestion is null ? null : Text.Truncate(s.LastQuestion, LastQuestionMaxChars),
-                s.UserId, s.TicketNumber, s.Mode, s.Channel, s.ChatEnded))],
+        return new PagedList<SessionSummary>(
+            [.. items.Select(s => s with { LastQuestion = s.LastQuestion is null ? null : Text.Truncate(s.LastQuestion, LastQuestionMaxChars) })],
             total,
             query.Page.NextCursor(limits.Value.DefaultPageSize, total));
     }

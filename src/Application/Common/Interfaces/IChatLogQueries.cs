@@ -24,6 +24,9 @@ public sealed record SessionFilter(
     string? UserId,
     SessionChannel? Channel);
 
+/// <summary>One row of <c>GET /chat/sessions</c>.</summary>
+/// <param name="LastQuestion">The latest visitor message (the use case cuts it to 200 characters).</param>
+/// <param name="UserId">The identified user, or null.</param>
 public sealed record SessionSummary(
     Guid SessionId,
     DateTimeOffset StartedAt,
