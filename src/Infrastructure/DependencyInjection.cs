@@ -162,6 +162,8 @@ public static class DependencyInjection
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName));
         services.AddSingleton<IWebhookSender, HttpWebhookSender>();
         services.AddScoped<IDeliveryClaims, DeliveryClaims>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.SectionName));
+        services.AddSingleton<ISupportMailer, MailKitSupportMailer>();
         services.AddSingleton<IOutboundUrlGuard, OutboundUrlGuard>();
         services.AddSingleton<ISiteCrawler, SiteCrawler>();
         services.AddSingleton<IUrlPatterns, UrlPatterns>();

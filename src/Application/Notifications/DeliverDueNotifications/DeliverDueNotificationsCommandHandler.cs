@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Common.Options;
 using Chat9.Application.Escalations.Common;
 using Chat9.Application.Notifications.Common;
@@ -21,6 +23,7 @@ public sealed class DeliverDueNotificationsCommandHandler(
     IReadRepository<Ticket> tickets,
     IDeliveryClaims claims,
     IWebhookSender sender,
+    ISupportMailer mailer,
     ISecretProtector protector,
     IUnitOfWork unitOfWork,
     TimeProvider clock,
@@ -63,9 +66,21 @@ public sealed class DeliverDueNotificationsCommandHandler(
         var ticket = delivery.TicketId is { } ticketId
             ? await tickets.FirstOrDefaultAsync(new TicketByIdSpec(delivery.BotId, ticketId), cancellationToken)
             : null;
-        if (bot?.Escalation.WebhookUrl is not { } url || ticket is null)
+        if (bot is null || ticket is null)
         {
-            delivery.RecordAttempt(false, null, bot is null || ticket is null ? "The ticket no longer exists." : "The bot has no webhook_url.", clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
+            delivery.RecordAttempt(false, null, "The ticket no longer exists.", clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
+            return;
+        }
+
+        if (delivery.Channel == NotificationChannel.Email)
+        {
+            await MailAsync(delivery, bot, ticket, webhooks, cancellationToken);
+            return;
+        }
+
+        if (bot.Escalation.WebhookUrl is not { } url)
+        {
+            delivery.RecordAttempt(false, null, "The bot has no webhook_url.", clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
             return;
         }
 
@@ -78,6 +93,25 @@ public sealed class DeliverDueNotificationsCommandHandler(
             logger.LogInformation(
                 "Webhook {EventType} for ticket {TicketNumber} not delivered (attempt {Attempt}): {Error}",
                 delivery.EventType, ticket.TicketNumber, delivery.Attempts, attempt.Error ?? attempt.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    private async Task MailAsync(NotificationDelivery delivery, Bot bot, Ticket ticket, WebhookOptions webhooks, CancellationToken cancellationToken)
+    {
+        if (bot.Escalation.SupportEmail is not { } inbox)
+        {
+            delivery.RecordAttempt(false, null, "The bot has no support_email.", clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
+            return;
+        }
+
+        // The message is fixed at the first attempt, like a webhook body: a retry sends what the first one tried.
+        var payload = delivery.FixPayload(JsonSerializer.Serialize(TicketEmails.Compose(ticket, bot.Name, inbox), Chat9Json.Options));
+        var mail = JsonSerializer.Deserialize<SupportMail>(payload, Chat9Json.Options)!;
+        var attempt = await mailer.SendAsync(mail, cancellationToken);
+        delivery.RecordAttempt(attempt.Delivered, attempt.StatusCode, attempt.Error, clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
+        if (!attempt.Delivered)
+        {
+            logger.LogInformation("E-mail for ticket {TicketNumber} not sent (attempt {Attempt}): {Error}", ticket.TicketNumber, delivery.Attempts, attempt.Error);
         }
     }
 }
