@@ -46,6 +46,7 @@ public static class EndpointGroupExtensions
         Endpoints.UrlSourceEndpoints.Map(app);
         Endpoints.ChatEndpoints.Map(app);
         Endpoints.EscalationEndpoints.Map(app);
+        Endpoints.KnowledgeEndpoints.Map(app);
         Endpoints.WidgetEndpoints.Map(app);
         Endpoints.WidgetScriptEndpoints.Map(app);
         Endpoints.DemoEndpoints.Map(app);

@@ -116,4 +116,8 @@ public sealed class LimitsOptions
     public int ResolutionTextMaxChars { get; set; } = 8000;
 
     public int IdealAnswerMaxChars { get; set; } = 8000;
+
+    public int FaqQuestionMaxChars { get; set; } = 500;
+
+    public int FaqAnswerMaxChars { get; set; } = 8000;
 }
