@@ -22,7 +22,7 @@ public sealed class TestWebhookCommandHandler(IReadRepository<Bot> bots, IWebhoo
         var now = clock.GetUtcNow();
         var eventId = Guid.CreateVersion7(now);
         var body = WebhookEvents.Body(eventId, WebhookEvents.Ping, now, bot.PublicId, new { });
-        var signature = WebhookSignature.Header(now, body, WebhookEvents.Secrets(bot, protector, now));
+        var signature = WebhookSignature.Header(now, body, protector.UnprotectValid(bot.WebhookSecret, now));
         var attempt = await sender.SendAsync(new Uri(url), body, WebhookEvents.Ping, eventId, signature, cancellationToken);
         return new WebhookTestDto(attempt.Delivered, attempt.StatusCode, attempt.Error, (long)attempt.Duration.TotalMilliseconds);
     }

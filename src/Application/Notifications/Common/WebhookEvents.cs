@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Json;
-using Chat9.Domain.Bots;
 
 namespace Chat9.Application.Notifications.Common;
 
@@ -14,23 +12,6 @@ public static class WebhookEvents
 
     public static string Body(Guid eventId, string type, DateTimeOffset createdAt, string botPublicId, object data) =>
         JsonSerializer.Serialize(new WebhookEnvelope(eventId, type, createdAt, botPublicId, data), Chat9Json.Options);
-
-    /// <summary>The bot's webhook secrets in plaintext: the current one, then the previous one within its grace period.</summary>
-    public static IReadOnlyList<string> Secrets(Bot bot, ISecretProtector protector, DateTimeOffset now)
-    {
-        if (bot.WebhookSecret is not { } secret)
-        {
-            return [];
-        }
-
-        List<string> plaintext = [protector.Unprotect(secret.ProtectedCurrent)];
-        if (secret.ActivePrevious(now) is { } previous)
-        {
-            plaintext.Add(protector.Unprotect(previous));
-        }
-
-        return plaintext;
-    }
 
     private sealed record WebhookEnvelope(Guid Id, string Type, DateTimeOffset CreatedAt, string BotId, object Data);
 }

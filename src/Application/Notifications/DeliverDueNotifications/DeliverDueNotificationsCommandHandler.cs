@@ -85,7 +85,7 @@ public sealed class DeliverDueNotificationsCommandHandler(
         }
 
         var body = delivery.FixPayload(WebhookEvents.Body(delivery.Id, delivery.EventType, clock.GetUtcNow(), bot.PublicId, TicketDto.From(ticket)));
-        var signature = WebhookSignature.Header(clock.GetUtcNow(), body, WebhookEvents.Secrets(bot, protector, clock.GetUtcNow()));
+        var signature = WebhookSignature.Header(clock.GetUtcNow(), body, protector.UnprotectValid(bot.WebhookSecret, clock.GetUtcNow()));
         var attempt = await sender.SendAsync(new Uri(url), body, delivery.EventType, delivery.Id, signature, cancellationToken);
         delivery.RecordAttempt(attempt.Delivered, attempt.StatusCode, attempt.Error, clock.GetUtcNow(), webhooks.EffectiveRetrySchedule);
         if (!attempt.Delivered)

@@ -58,7 +58,7 @@ public sealed class StartWidgetSessionCommandHandler(
     /// <summary>The verified user, or null; the reason of a failure is logged (never the token), and never fails the request.</summary>
     private SessionUser? Verify(Bot bot, string token, IdentityTokenRules rules, DateTimeOffset now)
     {
-        var verification = IdentityTokenVerifier.Verify(token, IdentitySecrets(bot, now), now, rules);
+        var verification = IdentityTokenVerifier.Verify(token, secrets.UnprotectValid(bot.IdentitySecret, now), now, rules);
         if (verification.User is { } user)
         {
             return user;
@@ -66,22 +66,5 @@ public sealed class StartWidgetSessionCommandHandler(
 
         logger.LogInformation("Identity token for bot {BotPublicId} rejected: {Reason}", bot.PublicId, verification.Failure?.ToReasonCode());
         return null;
-    }
-
-    /// <summary>The plaintext secrets that verify now: the current one, and the previous one within its grace hour.</summary>
-    private List<string> IdentitySecrets(Bot bot, DateTimeOffset now)
-    {
-        if (bot.IdentitySecret is not { } secret)
-        {
-            return [];
-        }
-
-        List<string> plaintext = [secrets.Unprotect(secret.ProtectedCurrent)];
-        if (secret.ActivePrevious(now) is { } previous)
-        {
-            plaintext.Add(secrets.Unprotect(previous));
-        }
-
-        return plaintext;
     }
 }
