@@ -1,27 +1,27 @@
 using System.Security.Claims;
 using Chat9.Application.Chat.AskQuestion;
+using Chat9.Application.Chat.Common;
+using Chat9.Application.Chat.DebugChat;
 using Chat9.Application.ChatLogs.GetSessionTranscript;
 using Chat9.Application.ChatLogs.ListBadAnswers;
 using Chat9.Application.ChatLogs.ListSessions;
 using Chat9.Application.ChatLogs.RateMessage;
+using Chat9.Application.Common.Exceptions;
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Models;
-using Chat9.Domain.Sessions;
-using Chat9.Application.Chat.Common;
-using Chat9.Application.Chat.DebugChat;
+using Chat9.Application.Common.Options;
 using Chat9.Application.Escalations.Common;
 using Chat9.Application.Escalations.EscalateSession;
-using Chat9.WebApi.Infrastructure.OpenApi;
-using Chat9.WebApi.Infrastructure.Streaming;
-using Chat9.Application.Common.Exceptions;
-using Chat9.Application.Common.Options;
-using Microsoft.Extensions.Options;
-using Chat9.WebApi.Infrastructure;
+using Chat9.Domain.Sessions;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;
+using Chat9.WebApi.Infrastructure.OpenApi;
 using Chat9.WebApi.Infrastructure.RateLimiting;
+using Chat9.WebApi.Infrastructure.Streaming;
+using Chat9.WebApi.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Chat9.WebApi.Endpoints;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Common.Models;
 
 namespace Chat9.WebApi.Infrastructure;
@@ -23,16 +23,9 @@ public static class QueryParameters
             return null;
         }
 
-        foreach (var candidate in System.Enum.GetValues<TEnum>())
-        {
-            if (JsonNamingPolicy.SnakeCaseLower.ConvertName(candidate.ToString()) == value)
-            {
-                return candidate;
-            }
-        }
-
-        var allowed = string.Join(", ", System.Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString())));
-        throw new ValidationException(name, $"Must be one of: {allowed}.");
+        return WireNames.TryParse<TEnum>(value, out var parsed)
+            ? parsed
+            : throw new ValidationException(name, $"Must be one of: {string.Join(", ", WireNames.All<TEnum>())}.");
     }
 
     /// <summary>An ISO 8601 timestamp (<c>2026-05-04T12:00:00Z</c>); without an offset it is read as UTC.</summary>

@@ -1,10 +1,10 @@
 using System.Diagnostics;
-using System.Text.Json;
 using Chat9.Application.Bots.Common;
 using Chat9.Application.Chat.Common;
 using Chat9.Application.Chat.Pipeline;
 using Chat9.Application.Chat.Pipeline.Language;
 using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Bots;
@@ -93,7 +93,7 @@ public sealed class DebugChatQueryHandler(
             FaqDebugDto.From(result.Faq),
             new AnswerDebugDto(
                 result.Escalation is not null ? "(A ticket would be opened here; /chat/debug opens none.)" : result.Text,
-                Snake(result.Outcome.ToString()),
+                WireNames.Of(result.Outcome),
                 result.Confidence,
                 result.Language,
                 result.Answer.Answerer,
@@ -128,6 +128,4 @@ public sealed class DebugChatQueryHandler(
             new DebugTimingsDto(
                 null, null, timings?.TotalMs, timings?.LexicalMs, timings?.VectorMs, timings?.FusionMs, null, null, null, Math.Round(totalMs, 2)));
     }
-
-    private static string Snake(string name) => JsonNamingPolicy.SnakeCaseLower.ConvertName(name);
 }

@@ -1,4 +1,5 @@
 using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Json;
 using Chat9.Domain.Common.Persistence;
 using Chat9.Domain.Sessions;
 using Chat9.Domain.Sessions.Specifications;
@@ -14,7 +15,7 @@ public sealed class RateMessageCommandHandler(IRepository<Session> sessions, IUn
         var session = await sessions.FirstOrDefaultAsync(new SessionWithMessageSpec(command.BotId, command.MessageId), cancellationToken)
             ?? throw new NotFoundException("not_found", "No message with this id.");
         var now = clock.GetUtcNow();
-        var message = session.RateMessage(command.MessageId, RateMessageCommandValidator.Values[command.Feedback!], command.IdealAnswer, now);
+        var message = session.RateMessage(command.MessageId, WireNames.Parse<MessageFeedback>(command.Feedback), command.IdealAnswer, now);
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return new MessageFeedbackDto(message.Id, message.Feedback, message.IdealAnswer, now);
     }

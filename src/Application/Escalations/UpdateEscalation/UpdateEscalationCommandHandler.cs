@@ -1,3 +1,4 @@
+using Chat9.Application.Common.Json;
 using Chat9.Application.Escalations.Common;
 using Chat9.Domain.Common.Persistence;
 using Chat9.Domain.Tickets;
@@ -11,7 +12,7 @@ public sealed class UpdateEscalationCommandHandler(IRepository<Ticket> tickets, 
     public async ValueTask<TicketDto> Handle(UpdateEscalationCommand command, CancellationToken cancellationToken)
     {
         var ticket = await tickets.GetByNumberAsync(command.BotId, command.TicketNumber, readOnly: false, cancellationToken);
-        ticket.ChangeStatus(UpdateEscalationCommandValidator.Statuses[command.Status!], command.ResolutionText?.Trim(), clock.GetUtcNow());
+        ticket.ChangeStatus(WireNames.Parse<TicketStatus>(command.Status), command.ResolutionText?.Trim(), clock.GetUtcNow());
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return TicketDto.From(ticket);
     }

@@ -1,5 +1,7 @@
 using Chat9.Application.Common.Options;
+using Chat9.Application.Common.Json;
 using Chat9.Domain.Common;
+using Chat9.Domain.Tickets;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 
@@ -7,19 +9,12 @@ namespace Chat9.Application.Escalations.UpdateEscalation;
 
 internal sealed class UpdateEscalationCommandValidator : AbstractValidator<UpdateEscalationCommand>
 {
-    public static readonly IReadOnlyDictionary<string, Domain.Tickets.TicketStatus> Statuses = new Dictionary<string, Domain.Tickets.TicketStatus>(StringComparer.Ordinal)
-    {
-        ["open"] = Domain.Tickets.TicketStatus.Open,
-        ["in_progress"] = Domain.Tickets.TicketStatus.InProgress,
-        ["resolved"] = Domain.Tickets.TicketStatus.Resolved,
-    };
-
     public UpdateEscalationCommandValidator(IOptions<LimitsOptions> options)
     {
         var maxChars = options.Value.ResolutionTextMaxChars;
         RuleFor(c => c.Status)
             .NotNull().WithMessage("status is required: in_progress or resolved.")
-            .Must(s => s is null || Statuses.ContainsKey(s)).WithMessage("Must be open, in_progress or resolved.")
+            .Must(s => s is null || WireNames.TryParse<TicketStatus>(s, out _)).WithMessage("Must be open, in_progress or resolved.")
             .OverridePropertyName("status");
         When(c => c.Status == "resolved", () =>
             RuleFor(c => c.ResolutionText)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Chat9.Application.Common.Interfaces;
+using Chat9.Application.Common.Json;
 using Chat9.Domain.Common;
 using Chat9.Domain.Tickets;
 
@@ -23,8 +24,8 @@ public static class TicketEmails
             .AppendLine(CultureInfo.InvariantCulture, $"A visitor of {botName} asked for a human.")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Ticket:   {ticket.TicketNumber}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Priority: {Wire(ticket.Priority.ToString())}")
-            .AppendLine(CultureInfo.InvariantCulture, $"Trigger:  {Wire(ticket.Trigger.ToString())}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Priority: {WireNames.Of(ticket.Priority)}")
+            .AppendLine(CultureInfo.InvariantCulture, $"Trigger:  {WireNames.Of(ticket.Trigger)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Opened:   {ticket.CreatedAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC")
             .AppendLine(CultureInfo.InvariantCulture, $"Contact:  {Contact(ticket.Contact)}")
             .AppendLine(CultureInfo.InvariantCulture, $"Session:  {ticket.SessionId}");
@@ -56,6 +57,4 @@ public static class TicketEmails
         var verified = contact.Verified ? $" (verified user {contact.UserId}{(contact.PlanTier is null ? string.Empty : ", plan " + contact.PlanTier)})" : " (unverified)";
         return (who.Length == 0 ? "unknown" : who) + verified;
     }
-
-    private static string Wire(string value) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value);
 }

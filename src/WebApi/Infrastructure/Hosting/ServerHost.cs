@@ -1,6 +1,6 @@
 using Chat9.Application.Common.Json;
-using Chat9.Application;
 using Chat9.Application.Common.Options;
+using Chat9.Application;
 using Chat9.Infrastructure;
 using Chat9.WebApi.Infrastructure.Authentication;
 using Chat9.WebApi.Infrastructure.Json;

@@ -1,6 +1,6 @@
-using Chat9.Application.Common.Json;
 using System.Reflection;
 using System.Text.Json;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Common.Options;
 using Chat9.WebApi.Infrastructure.Problems;
 using Microsoft.Extensions.Options;

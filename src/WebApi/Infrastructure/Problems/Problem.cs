@@ -1,5 +1,5 @@
-using Chat9.Application.Common.Json;
 using System.Diagnostics;
+using Chat9.Application.Common.Json;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Chat9.WebApi.Infrastructure.Problems;

@@ -1,7 +1,7 @@
-using Chat9.Application.Common.Json;
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Chat9.Application.Chat.Common;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Sessions;
 using Chat9.Infrastructure.Streaming;
@@ -116,7 +116,7 @@ public static class ChatResponses
 
     private static object? Frame(ChatEvent chatEvent, bool managementFields) => chatEvent switch
     {
-        StageReached stage => new StatusFrame(JsonNamingPolicy.SnakeCaseLower.ConvertName(stage.Stage.ToString())),
+        StageReached stage => new StatusFrame(WireNames.Of(stage.Stage)),
         AnswerChunk chunk => new ChunkFrame(chunk.Text),
         TurnCompleted completed => DoneFrame.From(completed.Result, managementFields),
         TurnFailed failed => new ErrorFrame(ErrorCode(failed.Failure), failed.Message),
