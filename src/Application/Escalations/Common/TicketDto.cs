@@ -1,3 +1,4 @@
+using Chat9.Domain.Notifications;
 using Chat9.Domain.Tickets;
 
 namespace Chat9.Application.Escalations.Common;
@@ -57,9 +58,9 @@ public sealed record TicketDetailDto : TicketDto
 
 /// <summary>One notification channel's delivery state for the ticket (webhook or e-mail).</summary>
 public sealed record TicketNotificationDto(
-    string Channel,
+    NotificationChannel Channel,
     string Event,
-    string Status,
+    DeliveryStatus Status,
     int Attempts,
     DateTimeOffset? LastAttemptAt,
     int? LastResponseStatus,

@@ -15,9 +15,9 @@ public sealed class GetEscalationQueryHandler(IReadRepository<Ticket> tickets, I
         var ticket = await tickets.GetByNumberAsync(query.BotId, query.TicketNumber, readOnly: true, cancellationToken);
         var notifications = await deliveries.ListAsync(new DeliveriesOfTicketSpec(query.BotId, ticket.Id), cancellationToken);
         return new TicketDetailDto(TicketDto.From(ticket), [.. notifications.Select(d => new TicketNotificationDto(
-            d.Channel == NotificationChannel.Webhook ? "webhook" : "email",
+            d.Channel,
             d.EventType,
-            d.Status.ToString().ToLowerInvariant(),
+            d.Status,
             d.Attempts,
             d.LastAttemptAt,
             d.LastResponseStatus,

@@ -37,17 +37,11 @@ public sealed class DeliverDueNotificationsCommandHandler(
         var timeout = TimeSpan.FromSeconds(webhooks.TimeoutSeconds);
         var due = await deliveries.ListAsync(new DueDeliveriesSpec(clock.GetUtcNow(), command.MaxDeliveries), cancellationToken);
         var attempted = 0;
-        foreach (var candidate in due)
+        foreach (var delivery in due)
         {
             // Claimed past the request timeout: a worker that dies mid-attempt leaves the delivery due again.
-            if (candidate.NextAttemptAt is not { } dueAt
-                || !await claims.TryClaimAsync(candidate.Id, dueAt, clock.GetUtcNow() + timeout + timeout, cancellationToken))
-            {
-                continue;
-            }
-
-            var delivery = await deliveries.FirstOrDefaultAsync(new DeliveryByIdSpec(candidate.Id), cancellationToken);
-            if (delivery is null)
+            if (delivery.NextAttemptAt is not { } dueAt
+                || !await claims.TryClaimAsync(delivery.Id, dueAt, clock.GetUtcNow() + timeout + timeout, cancellationToken))
             {
                 continue;
             }

@@ -13,7 +13,7 @@ public sealed class DeliveriesOfTicketSpec : Specification<NotificationDelivery>
     }
 }
 
-/// <summary>Pending deliveries due at <paramref name="now"/>, the oldest due first.</summary>
+/// <summary>Pending deliveries due at <paramref name="now"/>, the oldest due first, tracked (each attempt is recorded on its row).</summary>
 public sealed class DueDeliveriesSpec : Specification<NotificationDelivery>
 {
     public DueDeliveriesSpec(DateTimeOffset now, int take)
@@ -21,11 +21,5 @@ public sealed class DueDeliveriesSpec : Specification<NotificationDelivery>
         Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now);
         OrderByAscending(d => d.NextAttemptAt);
         Page(0, take);
-        NoTracking();
     }
-}
-
-public sealed class DeliveryByIdSpec : Specification<NotificationDelivery>
-{
-    public DeliveryByIdSpec(Guid id) => Where(d => d.Id == id);
 }
