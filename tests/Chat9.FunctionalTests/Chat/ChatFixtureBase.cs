@@ -5,6 +5,7 @@ using Chat9.Domain.Sessions;
 using Chat9.FunctionalTests.Infrastructure;
 using Chat9.FunctionalTests.Infrastructure.TestDatabases;
 using Chat9.Infrastructure.Persistence;
+using Chat9.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -22,6 +23,30 @@ public abstract class ChatFixtureBase(DatabaseKind databaseKind) : FunctionalTes
         ["RateLimits:ChatPerKeyPerMinute"] = "10000",
         ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
     };
+
+    /// <summary>
+    /// The settings of a fixture whose answer model is <paramref name="model"/> (guard and embeddings off unless
+    /// <paramref name="overrides"/> switch them on), with chat limits out of the way.
+    /// </summary>
+    protected static Dictionary<string, string?> FakeAnswerModelSettings(FakeOpenAIServer model, params (string Key, string? Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Models:Provider"] = "openai_compatible",
+            ["Models:Endpoint"] = model.OpenAIEndpoint,
+            ["Models:AnswerModel"] = "fake-answer",
+            ["Models:GuardModel"] = "none",
+            ["Models:EmbeddingModel"] = "none",
+            ["RateLimits:ChatPerKeyPerMinute"] = "10000",
+            ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
+        };
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
 
     /// <summary>A bot with every document of samples/ ready, each with a source URL (created once per fixture).</summary>
     protected Task<CreatedBotDto> NotewellBotAsync() => (_notewell ??= new Lazy<Task<CreatedBotDto>>(CreateNotewellBotAsync)).Value;

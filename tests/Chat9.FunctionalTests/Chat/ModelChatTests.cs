@@ -20,23 +20,16 @@ public sealed class ModelChatTests(DatabaseKind databaseKind) : ChatFixtureBase(
 
     private FakeOpenAIServer _model = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Models:Provider"] = "openai_compatible",
-        ["Models:Endpoint"] = _model.OpenAIEndpoint,
-        ["Models:AnswerModel"] = "fake-answer",
-        ["Models:GuardModel"] = "fake-guard",
-        ["Models:EmbeddingModel"] = "none",
-        ["Models:MaxRetries"] = "1",
-        ["Models:FirstTokenTimeoutSeconds"] = "2",
-        ["Models:GuardTimeoutSeconds"] = "2",
-        ["Models:BreakerFailures"] = "1000",
+    protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(
+        _model,
+        ("Models:GuardModel", "fake-guard"),
+        ("Models:MaxRetries", "1"),
+        ("Models:FirstTokenTimeoutSeconds", "2"),
+        ("Models:GuardTimeoutSeconds", "2"),
+        ("Models:BreakerFailures", "1000"),
         // Failure cases add up across the fixture; a short open period keeps one test's outage out of the next.
-        ["Models:BreakerOpenSeconds"] = "1",
-        ["Limits:SseHeartbeatSeconds"] = "1",
-        ["RateLimits:ChatPerKeyPerMinute"] = "10000",
-        ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
-    };
+        ("Models:BreakerOpenSeconds", "1"),
+        ("Limits:SseHeartbeatSeconds", "1"));
 
     protected override async Task BeforeServerStartsAsync() => _model = await FakeOpenAIServer.StartAsync();
 

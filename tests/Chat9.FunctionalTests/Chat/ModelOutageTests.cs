@@ -11,19 +11,8 @@ public sealed class ModelOutageTests(DatabaseKind databaseKind) : ChatFixtureBas
 {
     private FakeOpenAIServer _model = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Models:Provider"] = "openai_compatible",
-        ["Models:Endpoint"] = _model.OpenAIEndpoint,
-        ["Models:AnswerModel"] = "fake-answer",
-        ["Models:GuardModel"] = "none",
-        ["Models:EmbeddingModel"] = "none",
-        ["Models:MaxRetries"] = "0",
-        ["Models:BreakerFailures"] = "3",
-        ["Models:BreakerOpenSeconds"] = "60",
-        ["RateLimits:ChatPerKeyPerMinute"] = "10000",
-        ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(
+        _model, ("Models:MaxRetries", "0"), ("Models:BreakerFailures", "3"), ("Models:BreakerOpenSeconds", "60"));
 
     protected override async Task BeforeServerStartsAsync() => _model = await FakeOpenAIServer.StartAsync();
 

@@ -101,14 +101,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var here = AppContext.BaseDirectory; // …/tests/Chat9.FunctionalTests/bin/<Configuration>/net10.0/
         var configuration = new DirectoryInfo(here.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var root = new DirectoryInfo(here);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Chat9.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.That(root, Is.Not.Null, "repository root not found");
-        var path = Path.Combine(root!.FullName, "src", "WebApi", "bin", configuration, "net10.0", "Chat9.WebApi.dll");
+        var path = Path.Combine(RepositoryPaths.Root(), "src", "WebApi", "bin", configuration, "net10.0", "Chat9.WebApi.dll");
         Assert.That(File.Exists(path), Is.True, $"server build not found at {path}");
         return path;
     }

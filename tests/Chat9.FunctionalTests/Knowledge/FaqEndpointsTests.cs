@@ -15,16 +15,7 @@ public sealed class FaqEndpointsTests(DatabaseKind databaseKind) : ChatFixtureBa
 {
     private FakeOpenAIServer _model = null!;
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Models:Provider"] = "openai_compatible",
-        ["Models:Endpoint"] = _model.OpenAIEndpoint,
-        ["Models:AnswerModel"] = "fake-answer",
-        ["Models:GuardModel"] = "none",
-        ["Models:EmbeddingModel"] = "none",
-        ["RateLimits:ChatPerKeyPerMinute"] = "10000",
-        ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(_model);
 
     protected override async Task BeforeServerStartsAsync() => _model = await FakeOpenAIServer.StartAsync();
 

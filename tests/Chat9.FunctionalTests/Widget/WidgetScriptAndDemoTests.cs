@@ -10,7 +10,7 @@ namespace Chat9.FunctionalTests.Widget;
 /// <summary><c>GET /widget.js</c> (cacheable, validated, compressed, usable from any origin) and the demo pages.</summary>
 public sealed class WidgetScriptAndDemoTests(DatabaseKind databaseKind) : WidgetFixtureBase(databaseKind)
 {
-    private static readonly string ScriptSource = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "WebApi", "Widget", "widget.js"));
+    private static readonly string ScriptSource = File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "src", "WebApi", "Widget", "widget.js"));
 
     [Test]
     public async Task The_script_is_served_with_the_contract_headers()
@@ -93,18 +93,6 @@ public sealed class WidgetScriptAndDemoTests(DatabaseKind databaseKind) : Widget
         Assert.That(html, Does.Not.Contain("{{"));
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/demo/docs/no-such-page"), HttpStatusCode.NotFound, "not_found");
         await ProblemAssert.IsProblemAsync(await Client.GetAsync("/demo/docs/..%2F..%2Fappsettings"), HttpStatusCode.NotFound, "not_found");
-    }
-
-    /// <summary>The checkout this test file was compiled from (the test output may live elsewhere, e.g. with --artifacts-path).</summary>
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(thisFile)!);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Chat9.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException($"Chat9.sln not found above {thisFile}.");
     }
 }
 
