@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddScoped<TicketOpener>();
         services.AddScoped<SessionEscalator>();
         services.AddScoped<WidgetBots>();
+        services.AddScoped<Jobs.Common.BotJobQueue>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<LocalGuardRules>();
         services.AddSingleton<MessageLanguageDetector>();

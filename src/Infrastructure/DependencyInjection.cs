@@ -2,6 +2,7 @@ using Chat9.Application.Common.Interfaces;
 using Chat9.Application.Common.Options;
 using Chat9.Domain.Common.Persistence;
 using Chat9.Infrastructure.Demo;
+using Chat9.Infrastructure.BackgroundWork;
 using Chat9.Infrastructure.Crawling;
 using Chat9.Infrastructure.Documents.Ingestion;
 using Chat9.Infrastructure.Documents.Parsing;
@@ -35,6 +36,10 @@ public static class DependencyInjection
     /// <summary>Sends the stored webhook deliveries (management-api.md "Webhook").</summary>
     public static IServiceCollection AddNotificationWorker(this IServiceCollection services) =>
         services.AddHostedService<NotificationDeliveryWorker>();
+
+    /// <summary>Runs the knowledge upkeep jobs: gap recalculation, profile extraction, FAQ suggestions.</summary>
+    public static IServiceCollection AddBotJobWorker(this IServiceCollection services) =>
+        services.AddHostedService<BotJobWorker>();
 
     private static void AddRateLimitCounters(this IServiceCollection services, RateLimitOptions options)
     {
@@ -119,6 +124,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddSingleton<OpenAIClientFactory>();
         services.AddSingleton<ModelResilience>();
+        services.AddSingleton<GuardChatClient>();
         var modelOptions = models.Get<ModelOptions>() ?? new ModelOptions();
         SwitchOffEmptyModels(models, modelOptions);
         if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.EmbeddingModel))
@@ -155,6 +161,10 @@ public static class DependencyInjection
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IngestionSignal>();
         services.AddSingleton<IIngestionSignal>(sp => sp.GetRequiredService<IngestionSignal>());
+        services.AddSingleton<BotJobSignal>();
+        services.AddSingleton<IBotJobSignal>(sp => sp.GetRequiredService<BotJobSignal>());
+        services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName));
+        services.AddOptions<GapOptions>().Bind(configuration.GetSection(GapOptions.SectionName));
         services.AddSingleton<CrawlSignal>();
         services.AddSingleton<ICrawlSignal>(sp => sp.GetRequiredService<CrawlSignal>());
         services.AddOptions<CrawlerOptions>().Bind(configuration.GetSection(CrawlerOptions.SectionName));

@@ -27,42 +27,24 @@ public sealed partial class OpenAIGuardModel : IGuardModel
     private const int ClassificationMaxTokens = 60;
     private const int GroundingMaxTokens = 20;
 
-    /// <summary>What a reasoning model gets on top, for the reasoning it does before its short reply.</summary>
-    private const int ReasoningAllowance = 1024;
-
-    private const int MaxOutputTokens = 4096;
-
-    private readonly ModelResilience _resilience;
-    private readonly ITokenCounter _tokens;
+    private readonly GuardChatClient _client;
     private readonly ILogger<OpenAIGuardModel> _logger;
-    private readonly Lazy<ChatClient>? _client;
-    private readonly bool _isReasoningModel;
 
-    public OpenAIGuardModel(
-        OpenAIClientFactory clients, ModelResilience resilience, ITokenCounter tokens, IOptions<ModelOptions> options,
-        ILogger<OpenAIGuardModel> logger)
+    public OpenAIGuardModel(GuardChatClient client, ILogger<OpenAIGuardModel> logger)
     {
-        _resilience = resilience;
-        _tokens = tokens;
+        _client = client;
         _logger = logger;
-        var settings = options.Value;
-        if (settings.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(settings.GuardModel))
-        {
-            ModelName = settings.GuardModel;
-            _isReasoningModel = ChatModelSupport.IsReasoningModel(settings.GuardModel);
-            _client = new Lazy<ChatClient>(() => clients.GetChatClient(settings.GuardModel));
-        }
     }
 
-    public bool IsConfigured => _client is not null;
+    public bool IsConfigured => _client.IsConfigured;
 
-    public string? ModelName { get; }
+    public string? ModelName => _client.ModelName;
 
     public async Task<GuardClassification?> ClassifyAsync(string message, string productContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var product = string.IsNullOrWhiteSpace(productContext) ? "a product" : productContext.Trim();
-        var reply = await CompleteAsync("classification", ClassificationPrompt(product),
+        var reply = await _client.CompleteAsync("classification", ClassificationPrompt(product),
             $"<visitor_message>\n{StripDelimiters(message)}\n</visitor_message>", json: true, ClassificationMaxTokens, "guard",
             cancellationToken);
         if (reply is null)
@@ -90,7 +72,7 @@ public sealed partial class OpenAIGuardModel : IGuardModel
         }
 
         user.Append("</context>\n<answer>\n").Append(StripDelimiters(answer)).Append("\n</answer>");
-        var reply = await CompleteAsync("grounding check", GroundingPrompt, user.ToString(), json: true, GroundingMaxTokens, "validation",
+        var reply = await _client.CompleteAsync("grounding check", GroundingPrompt, user.ToString(), json: true, GroundingMaxTokens, "validation",
             cancellationToken);
         if (reply is null)
         {
@@ -122,8 +104,8 @@ public sealed partial class OpenAIGuardModel : IGuardModel
         }
 
         // About as many tokens as the text has characters covers every script; reasoning models need more.
-        var maxTokens = Math.Clamp(text.Length + 64, 256, MaxOutputTokens);
-        var reply = await CompleteAsync("translation", TranslationPrompt(language.ToLowerInvariant()), text, json: false, maxTokens, "guard",
+        var maxTokens = Math.Clamp(text.Length + 64, 256, GuardChatClient.MaxOutputTokens);
+        var reply = await _client.CompleteAsync("translation", TranslationPrompt(language.ToLowerInvariant()), text, json: false, maxTokens, "guard",
             cancellationToken);
         if (reply is null)
         {
@@ -144,8 +126,8 @@ public sealed partial class OpenAIGuardModel : IGuardModel
     /// around the object are tolerated); null for anything else or an unknown category. A missing score counts as 1.</summary>
     internal static (GuardCategory Category, double Score)? ParseClassification(string reply)
     {
-        using var document = ParseObject(reply);
-        if (document is null || Property(document.RootElement, "category") is not { ValueKind: JsonValueKind.String } category)
+        using var document = GuardChatClient.ParseObject(reply);
+        if (document is null || GuardChatClient.Property(document.RootElement, "category") is not { ValueKind: JsonValueKind.String } category)
         {
             return null;
         }
@@ -166,7 +148,7 @@ public sealed partial class OpenAIGuardModel : IGuardModel
         }
 
         double score = 1;
-        switch (Property(document.RootElement, "score"))
+        switch (GuardChatClient.Property(document.RootElement, "score"))
         {
             case { ValueKind: JsonValueKind.Number } number:
                 score = number.GetDouble();
@@ -186,10 +168,10 @@ public sealed partial class OpenAIGuardModel : IGuardModel
     /// <summary>The verdict in a reply like <c>{"grounded": true}</c> (booleans as JSON or as "true"/"false"), else null.</summary>
     internal static bool? ParseGrounded(string reply)
     {
-        using var document = ParseObject(reply);
+        using var document = GuardChatClient.ParseObject(reply);
         return document is null
             ? null
-            : Property(document.RootElement, "grounded") switch
+            : GuardChatClient.Property(document.RootElement, "grounded") switch
             {
                 { ValueKind: JsonValueKind.True } => true,
                 { ValueKind: JsonValueKind.False } => false,
@@ -201,68 +183,6 @@ public sealed partial class OpenAIGuardModel : IGuardModel
                 },
                 _ => null,
             };
-    }
-
-    private async Task<(string Text, ModelUsage Usage)?> CompleteAsync(
-        string task, string system, string user, bool json, int maxTokens, string purpose, CancellationToken cancellationToken)
-    {
-        if (_client is null)
-        {
-            return null;
-        }
-
-        // Outside the try: a configuration error is the operator's to fix, not a provider outage.
-        var client = _client.Value;
-        ChatMessage[] messages = [new SystemChatMessage(system), new UserChatMessage(user)];
-        ChatCompletion completion;
-        try
-        {
-            completion = await _resilience.For(ModelPurpose.Guard).ExecuteAsync(
-                async token => (await client.CompleteChatAsync(messages, CreateOptions(json, maxTokens), token)).Value, cancellationToken);
-        }
-        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
-        {
-            throw ex as OperationCanceledException ?? new OperationCanceledException("The guard call was cancelled.", ex, cancellationToken);
-        }
-        catch (Exception ex)
-        {
-            _logger.LogWarning("Guard model {Model} unavailable for the {Task}: {Reason}.", ModelName, task, ModelFailures.Describe(ex));
-            return null;
-        }
-
-        if (completion.FinishReason == ChatFinishReason.ContentFilter)
-        {
-            _logger.LogWarning("Guard model {Model} refused the {Task}: content filter.", ModelName, task);
-            return null;
-        }
-
-        var text = ChatModelSupport.Text(completion.Content);
-        var usage = completion.Usage is { } reported
-            ? new ModelUsage(ModelName!, purpose, reported.InputTokenCount, reported.OutputTokenCount)
-            : new ModelUsage(ModelName!, purpose, _tokens.CountTokens(system) + _tokens.CountTokens(user), _tokens.CountTokens(text));
-        return (text, usage);
-    }
-
-    private ChatCompletionOptions CreateOptions(bool json, int maxTokens)
-    {
-        // A new instance per attempt: the SDK writes the messages and the model into it.
-        var options = new ChatCompletionOptions();
-        if (json)
-        {
-            options.ResponseFormat = ChatResponseFormat.CreateJsonObjectFormat();
-        }
-
-        if (_isReasoningModel)
-        {
-            options.MaxOutputTokenCount = Math.Min(maxTokens + ReasoningAllowance, MaxOutputTokens + ReasoningAllowance);
-        }
-        else
-        {
-            options.MaxOutputTokenCount = maxTokens;
-            options.Temperature = 0;
-        }
-
-        return options;
     }
 
     // The prompts name the JSON members in quotes ("category", "grounded") and the translation prompt starts with
@@ -295,45 +215,6 @@ public sealed partial class OpenAIGuardModel : IGuardModel
 
     /// <summary>Removes anything that would close or open one of the prompt's data sections.</summary>
     private static string StripDelimiters(string text) => Delimiters().Replace(text, string.Empty);
-
-    private static JsonDocument? ParseObject(string reply)
-    {
-        var start = reply.IndexOf('{');
-        var end = reply.LastIndexOf('}');
-        if (start < 0 || end < start)
-        {
-            return null;
-        }
-
-        try
-        {
-            var document = JsonDocument.Parse(reply.AsMemory(start, end - start + 1));
-            if (document.RootElement.ValueKind == JsonValueKind.Object)
-            {
-                return document;
-            }
-
-            document.Dispose();
-            return null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static JsonElement? Property(JsonElement element, string name)
-    {
-        foreach (var property in element.EnumerateObject())
-        {
-            if (string.Equals(property.Name.Trim(), name, StringComparison.OrdinalIgnoreCase))
-            {
-                return property.Value;
-            }
-        }
-
-        return null;
-    }
 
     [GeneratedRegex(@"<\s*/?\s*(visitor_message|context|answer)\s*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Delimiters();

@@ -47,6 +47,8 @@ public abstract class Chat9DbContext(DbContextOptions options) : DbContext(optio
 
     public DbSet<KnowledgeProfile> KnowledgeProfiles => Set<KnowledgeProfile>();
 
+    public DbSet<Domain.Jobs.BotJob> BotJobs => Set<Domain.Jobs.BotJob>();
+
     /// <summary>
     /// Commits the unit of work. When the change touches searchable chunks, the bots' knowledge versions rise in the
     /// same transaction, so no reader can cache an index that misses the change.

@@ -18,8 +18,11 @@ internal static class ChatModelTesting
             NullLogger<OpenAIAnswerModel>.Instance);
 
     public static OpenAIGuardModel GuardModel(ModelOptions options, ModelResilience? resilience = null) =>
+        new(GuardClient(options, resilience), NullLogger<OpenAIGuardModel>.Instance);
+
+    public static GuardChatClient GuardClient(ModelOptions options, ModelResilience? resilience = null) =>
         new(new OpenAIClientFactory(Options.Create(options)), resilience ?? ModelTesting.Resilience(options), new O200kTokenCounter(),
-            Options.Create(options), NullLogger<OpenAIGuardModel>.Instance);
+            Options.Create(options), NullLogger<GuardChatClient>.Instance);
 
     public static AnswerRequest Request(int maxOutputTokens = 800) =>
         new([new PromptMessage(PromptRole.System, SystemPrompt), new PromptMessage(PromptRole.User, Question)], maxOutputTokens);

@@ -29,3 +29,11 @@ public sealed class AllBotsSpec : Specification<Bot>
         NoTracking();
     }
 }
+
+/// <summary>The ids of the bots that are switched on.</summary>
+public sealed class ActiveBotIdsSpec : Specification<Bot, Guid>
+{
+    public ActiveBotIdsSpec() => Where(b => b.Status == BotStatus.Active);
+
+    public override System.Linq.Expressions.Expression<Func<Bot, Guid>> Selector => b => b.Id;
+}

@@ -40,6 +40,7 @@ public static class ServerHost
         builder.Services.AddHostedService<FirstRunService>();
         builder.Services.AddIngestionWorker();
         builder.Services.AddNotificationWorker();
+        builder.Services.AddBotJobWorker();
         builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName));
 
         var app = builder.Build();

@@ -462,6 +462,60 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("Gaps", (string)null);
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Jobs.BotJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("LeaseExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("BotId", "Kind", "Status");
+
+                    b.ToTable("BotJobs", (string)null);
+                });
+
             modelBuilder.Entity("Chat9.Domain.Knowledge.KnowledgeProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1075,6 +1129,15 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Chat9.Domain.Gaps.Gap", b =>
+                {
+                    b.HasOne("Chat9.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Jobs.BotJob", b =>
                 {
                     b.HasOne("Chat9.Domain.Bots.Bot", null)
                         .WithMany()

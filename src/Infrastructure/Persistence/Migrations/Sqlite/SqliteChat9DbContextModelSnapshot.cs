@@ -457,6 +457,60 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Gaps", (string)null);
                 });
 
+            modelBuilder.Entity("Chat9.Domain.Jobs.BotJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status", "DueAt");
+
+                    b.HasIndex("BotId", "Kind", "Status");
+
+                    b.ToTable("BotJobs", (string)null);
+                });
+
             modelBuilder.Entity("Chat9.Domain.Knowledge.KnowledgeProfile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1070,6 +1124,15 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Chat9.Domain.Gaps.Gap", b =>
+                {
+                    b.HasOne("Chat9.Domain.Bots.Bot", null)
+                        .WithMany()
+                        .HasForeignKey("BotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chat9.Domain.Jobs.BotJob", b =>
                 {
                     b.HasOne("Chat9.Domain.Bots.Bot", null)
                         .WithMany()
