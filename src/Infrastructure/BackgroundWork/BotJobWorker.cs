@@ -52,8 +52,11 @@ public sealed class BotJobWorker(
     protected override async Task IdleAsync(ISender sender, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcTicks;
+        var interval = TimeSpan.FromSeconds(options.Value.ScheduleCheckSeconds).Ticks;
+        // The first check waits one interval too: a server that restarts often does not queue work at every start.
+        Interlocked.CompareExchange(ref _nextScheduleCheckTicks, now + interval, 0);
         var due = Interlocked.Read(ref _nextScheduleCheckTicks);
-        if (now < due || Interlocked.CompareExchange(ref _nextScheduleCheckTicks, now + TimeSpan.FromSeconds(options.Value.ScheduleCheckSeconds).Ticks, due) != due)
+        if (now < due || Interlocked.CompareExchange(ref _nextScheduleCheckTicks, now + interval, due) != due)
         {
             return;
         }

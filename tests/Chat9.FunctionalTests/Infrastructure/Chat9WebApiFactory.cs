@@ -22,6 +22,7 @@ public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Ingestion:PollSeconds", "0.2");
+        builder.UseSetting("Jobs:PollSeconds", "0.2");
         foreach (var (key, value) in _configuration)
         {
             builder.UseSetting(key, value);
