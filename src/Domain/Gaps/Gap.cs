@@ -8,6 +8,8 @@ public sealed class Gap : Entity, IAggregateRoot
 {
     public const int MaxExamples = 5;
 
+    public const int TitleMaxChars = 200;
+
     private List<string> _exampleQuestions = [];
 
     // For EF Core.
@@ -123,6 +125,11 @@ public sealed class Gap : Entity, IAggregateRoot
         }
 
         Title = Guard.NotBlank(observation.Title, "title");
+        if (Title.Length > TitleMaxChars)
+        {
+            throw new DomainValidationException("title", $"A gap title has at most {TitleMaxChars} characters.");
+        }
+
         QuestionCount = observation.QuestionCount;
         _exampleQuestions = [.. observation.ExampleQuestions.Where(q => !string.IsNullOrWhiteSpace(q)).Distinct().Take(MaxExamples)];
         FirstSeen = observation.FirstSeen;

@@ -47,6 +47,7 @@ public static class EndpointGroupExtensions
         Endpoints.ChatEndpoints.Map(app);
         Endpoints.EscalationEndpoints.Map(app);
         Endpoints.KnowledgeEndpoints.Map(app);
+        Endpoints.GapEndpoints.Map(app);
         Endpoints.WidgetEndpoints.Map(app);
         Endpoints.WidgetScriptEndpoints.Map(app);
         Endpoints.DemoEndpoints.Map(app);
