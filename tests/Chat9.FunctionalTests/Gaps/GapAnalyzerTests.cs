@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Chat9.Domain.Gaps;
 using Chat9.Domain.Sessions;
 using Chat9.FunctionalTests.Chat;
 using Chat9.FunctionalTests.Infrastructure;
 using Chat9.FunctionalTests.Infrastructure.TestDatabases;
+using Chat9.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat9.FunctionalTests.Gaps;
 
@@ -185,6 +189,24 @@ public sealed class GapAnalyzerTests(DatabaseKind databaseKind) : ChatFixtureBas
         Assert.That(summary.GetProperty("active").GetInt32(), Is.Zero);
     }
 
+    [Test]
+    public async Task An_active_gap_whose_questions_all_left_the_window_is_removed_but_a_dismissed_one_stays()
+    {
+        var (client, gap) = await BotWithOneGapAsync("Ageing");
+        using var _ = client;
+        var (other, dismissed) = await BotWithOneGapAsync("Ageing dismissed");
+        using var __ = other;
+        await other.PostAsync($"/gap-analyzer/{Id(dismissed)}/dismiss", null);
+
+        await AgeMessagesAsync(TimeSpan.FromDays(31));
+        await RecalculateAsync(client);
+        await RecalculateAsync(other);
+
+        await ProblemAssert.IsProblemAsync(await client.GetAsync($"/gap-analyzer/{Id(gap)}"), HttpStatusCode.NotFound, "not_found");
+        var kept = await ReadJsonAsync(await other.GetAsync($"/gap-analyzer/{Id(dismissed)}"));
+        Assert.That(kept.GetProperty("status").GetString(), Is.EqualTo("dismissed"), "a dismissal is kept, so the gap never comes back active");
+    }
+
     [TestCase("?status=open")]
     [TestCase("?mode=faq")]
     [TestCase("?limit=0")]
@@ -197,6 +219,26 @@ public sealed class GapAnalyzerTests(DatabaseKind databaseKind) : ChatFixtureBas
         var response = await client.GetAsync("/gap-analyzer" + query);
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnprocessableEntity, "validation_failed");
+    }
+
+    /// <summary>Moves every stored message and gap back in time, as if all of it happened <paramref name="age"/> earlier.</summary>
+    private async Task AgeMessagesAsync(TimeSpan age)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Chat9DbContext>();
+        var createdAt = typeof(Message).GetProperty(nameof(Message.CreatedAt))!;
+        foreach (var message in await db.Messages.ToListAsync())
+        {
+            createdAt.SetValue(message, message.CreatedAt - age);
+        }
+
+        foreach (var gap in await db.Gaps.ToListAsync())
+        {
+            typeof(Gap).GetProperty(nameof(Gap.FirstSeen))!.SetValue(gap, gap.FirstSeen - age);
+            typeof(Gap).GetProperty(nameof(Gap.LastSeen))!.SetValue(gap, gap.LastSeen - age);
+        }
+
+        await db.SaveChangesAsync();
     }
 
     /// <summary>Asks in a new session and reads how the stored answer came about.</summary>

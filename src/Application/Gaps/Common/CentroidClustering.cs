@@ -10,6 +10,7 @@ public static class CentroidClustering
     public static IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<SparseVector> vectors, double threshold)
     {
         var clusters = new List<(List<int> Members, SparseVector Centroid)>();
+        var sums = new List<Dictionary<int, double>>();
         for (var i = 0; i < vectors.Count; i++)
         {
             if (vectors[i].IsEmpty)
@@ -30,13 +31,16 @@ public static class CentroidClustering
 
             if (best >= 0 && bestScore >= threshold)
             {
+                // A running sum keeps adding a question to a large cluster as cheap as to a small one.
                 var members = clusters[best].Members;
                 members.Add(i);
-                clusters[best] = (members, SparseVector.Centroid(members.Select(m => vectors[m])));
+                Accumulate(sums[best], vectors[i]);
+                clusters[best] = (members, SparseVector.Normalized(sums[best]));
             }
             else
             {
                 clusters.Add(([i], vectors[i]));
+                sums.Add(Accumulate([], vectors[i]));
             }
         }
 
@@ -53,8 +57,14 @@ public static class CentroidClustering
                         && clusters[a].Centroid.Cosine(clusters[b].Centroid) >= threshold)
                     {
                         var members = clusters[a].Members.Concat(clusters[b].Members).Order().ToList();
-                        clusters[a] = (members, SparseVector.Centroid(members.Select(m => vectors[m])));
+                        foreach (var (index, value) in sums[b])
+                        {
+                            sums[a][index] = sums[a].GetValueOrDefault(index) + value;
+                        }
+
+                        clusters[a] = (members, SparseVector.Normalized(sums[a]));
                         clusters.RemoveAt(b);
+                        sums.RemoveAt(b);
                         merged = true;
                     }
                 }
@@ -62,6 +72,16 @@ public static class CentroidClustering
         }
 
         return [.. clusters.Select(c => (IReadOnlyList<int>)c.Members)];
+    }
+
+    private static Dictionary<int, double> Accumulate(Dictionary<int, double> sum, SparseVector vector)
+    {
+        for (var k = 0; k < vector.Indices.Length; k++)
+        {
+            sum[vector.Indices[k]] = sum.GetValueOrDefault(vector.Indices[k]) + vector.Values[k];
+        }
+
+        return sum;
     }
 
     /// <summary>The member closest to the centroid of <paramref name="members"/> (the first of equals).</summary>

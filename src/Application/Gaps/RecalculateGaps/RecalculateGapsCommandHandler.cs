@@ -17,7 +17,8 @@ namespace Chat9.Application.Gaps.RecalculateGaps;
 /// Rebuilds both kinds of gaps from the last <c>Gaps:WindowDays</c> of chat logs. A new cluster that continues an
 /// existing gap (shares one of its example questions, or is lexically as close as two questions of one cluster) updates
 /// that gap and keeps its id and title; a dismissed gap stays dismissed; a resolved gap with newer questions becomes
-/// active again. Then every active gap the knowledge now answers is resolved.
+/// active again. An active gap whose questions have all left the window is removed: the list shows what visitors
+/// ask now. Then every active gap the knowledge now answers is resolved.
 /// </summary>
 public sealed class RecalculateGapsCommandHandler(
     IReadRepository<Bot> bots,
@@ -54,10 +55,12 @@ public sealed class RecalculateGapsCommandHandler(
         var questionGaps = await RebuildAsync(bot.Id, GapMode.Questions,
             [.. signalled.Select(q => new GapQuestion(q.MessageId, q.Text, q.AskedAt, q.Signals))], existing, now, cancellationToken);
         var coverageGaps = await RebuildAsync(bot.Id, GapMode.Coverage, thin, existing, now, cancellationToken);
+        var expired = existing.Where(g => g.Status == GapStatus.Active && g.LastSeen < since).ToList();
+        expired.ForEach(gaps.Remove);
 
         var knowledgeChangedAt = await signals.KnowledgeChangedAtAsync(bot.Id, cancellationToken);
         var resolved = 0;
-        foreach (var gap in existing.Concat(questionGaps.Created).Concat(coverageGaps.Created).Where(g => g.Status == GapStatus.Active))
+        foreach (var gap in existing.Except(expired).Concat(questionGaps.Created).Concat(coverageGaps.Created).Where(g => g.Status == GapStatus.Active))
         {
             if (await resolution.IsAnsweredAsync(bot, gap, knowledgeChangedAt, cancellationToken))
             {
@@ -68,9 +71,9 @@ public sealed class RecalculateGapsCommandHandler(
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         logger.LogInformation(
-            "Gaps of bot {BotId} recalculated from {Signalled} signalled and {Thin} thinly answered questions: {Created} new, {Updated} updated, {Resolved} resolved.",
+            "Gaps of bot {BotId} recalculated from {Signalled} signalled and {Thin} thinly answered questions: {Created} new, {Updated} updated, {Resolved} resolved, {Expired} expired.",
             bot.Id, signalled.Count, thin.Count, questionGaps.Created.Count + coverageGaps.Created.Count,
-            questionGaps.Updated + coverageGaps.Updated, resolved);
+            questionGaps.Updated + coverageGaps.Updated, resolved, expired.Count);
         return Unit.Value;
     }
 
