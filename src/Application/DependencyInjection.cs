@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<ChatTurnRunner>();
         services.AddScoped<SessionTurnGate>();
         services.AddScoped<FaqMatcher>();
+        services.AddScoped<Knowledge.Common.KnowledgeDocuments>();
         services.AddScoped<TicketOpener>();
         services.AddScoped<SessionEscalator>();
         services.AddScoped<WidgetBots>();

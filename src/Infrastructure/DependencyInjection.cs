@@ -112,6 +112,7 @@ public static class DependencyInjection
 
         services.AddOptions<IngestionOptions>().Bind(configuration.GetSection(IngestionOptions.SectionName));
         services.AddSingleton<IDocumentParser, DocumentParser>();
+        services.AddSingleton<IDocumentOutlineReader, DocumentOutlineReader>();
         services.AddSingleton<IFileTypeDetector, FileTypeDetector>();
         services.AddSingleton<TextAnalyzer>();
         services.AddSingleton<ITextTerms>(sp => sp.GetRequiredService<TextAnalyzer>());
@@ -125,6 +126,9 @@ public static class DependencyInjection
         services.AddSingleton<OpenAIClientFactory>();
         services.AddSingleton<ModelResilience>();
         services.AddSingleton<GuardChatClient>();
+        services.AddSingleton<IKnowledgeExtractor>(sp => sp.GetRequiredService<GuardChatClient>().IsConfigured
+            ? ActivatorUtilities.CreateInstance<OpenAIKnowledgeExtractor>(sp)
+            : new NoKnowledgeExtractor());
         var modelOptions = models.Get<ModelOptions>() ?? new ModelOptions();
         SwitchOffEmptyModels(models, modelOptions);
         if (modelOptions.Provider != ModelProvider.None && !string.IsNullOrWhiteSpace(modelOptions.EmbeddingModel))

@@ -183,14 +183,27 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
     /// request whose system prompt mentions <c>"category"</c> gets <c>{"category": …, "score": …}</c>, one that mentions
     /// <c>"grounded"</c> gets <c>{"grounded": …}</c>; a system prompt starting with <c>Translate</c> gets the text to
     /// translate (the last user message) prefixed with <c>[{language}] </c> when <paramref name="translate"/> is not
-    /// given; everything else gets <paramref name="answer"/>.
+    /// given; the knowledge profile prompt of <c>OpenAIKnowledgeExtractor</c> (JSON, mentions "knowledge profile") gets
+    /// <paramref name="knowledgeProfile"/> or <see cref="DefaultKnowledgeProfile"/>, its FAQ prompt (JSON, mentions
+    /// <c>"faq"</c>) gets <paramref name="faq"/> or one pair naming the document's title; everything else gets
+    /// <paramref name="answer"/>.
     /// </summary>
     public static Func<FakeChatRequest, string> ChatModelsResponder(
         string answer = DefaultChatReply, string category = "pass", double score = 0.95, bool grounded = true,
-        Func<string, string, string>? translate = null) =>
+        Func<string, string, string>? translate = null, string? knowledgeProfile = null, string? faq = null) =>
         request =>
         {
             var system = request.SystemPrompt;
+            if (request.IsJsonMode && system.Contains("knowledge profile", StringComparison.Ordinal))
+            {
+                return knowledgeProfile ?? DefaultKnowledgeProfile;
+            }
+
+            if (request.IsJsonMode && system.Contains("\"faq\"", StringComparison.Ordinal))
+            {
+                return faq ?? DefaultFaq(request.LastUserMessage);
+            }
+
             if (request.IsJsonMode && system.Contains("\"category\"", StringComparison.Ordinal))
             {
                 return new JsonObject { ["category"] = category, ["score"] = score }.ToJsonString();
@@ -209,6 +222,25 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
 
             return answer;
         };
+
+    /// <summary>The knowledge profile <see cref="ChatModelsResponder"/> extracts by default.</summary>
+    public const string DefaultKnowledgeProfile = """
+        {"product_name": "Fake Product", "summary": "Fake Product is described by the fake model.", "topics": ["Fake topic"], "glossary": [{"term": "Fake term", "definition": "A term the fake model defined."}]}
+        """;
+
+    /// <summary>One FAQ pair per document: "What does the fake model say about {title}?".</summary>
+    public static string DefaultFaq(string document)
+    {
+        var title = FaqDocumentTitle().Match(document) is { Success: true } match ? match.Groups[1].Value : "the document";
+        return new JsonObject
+        {
+            ["faq"] = new JsonArray(new JsonObject
+            {
+                ["question"] = $"What does the fake model say about {title}?",
+                ["answer"] = $"The fake model read **{title}**.",
+            }),
+        }.ToJsonString();
+    }
 
     /// <summary>The vector this server returns for <paramref name="text"/>: word counts hashed into
     /// <see cref="Dimensions"/> buckets, L2-normalized.</summary>
@@ -575,6 +607,9 @@ public sealed partial class FakeOpenAIServer : IAsyncDisposable
 
     [GeneratedRegex(@"ISO 639-1 code (\w+)")]
     private static partial Regex TranslationLanguage();
+
+    [GeneratedRegex("<document title=\"([^\"]*)\">")]
+    private static partial Regex FaqDocumentTitle();
 
     private static bool IsEmbeddingsPath(PathString path)
     {

@@ -10,4 +10,7 @@ public sealed class DocumentContentStore(Chat9DbContext dbContext) : IDocumentCo
 
     public Task<DocumentContent?> FindAsync(Guid documentId, CancellationToken cancellationToken) =>
         dbContext.DocumentContents.FirstOrDefaultAsync(c => c.DocumentId == documentId, cancellationToken);
+
+    public Task<byte[]?> ReadBytesAsync(Guid documentId, CancellationToken cancellationToken) =>
+        dbContext.DocumentContents.AsNoTracking().Where(c => c.DocumentId == documentId).Select(c => c.Bytes).FirstOrDefaultAsync(cancellationToken);
 }

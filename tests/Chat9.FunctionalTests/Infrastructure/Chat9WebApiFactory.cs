@@ -23,6 +23,10 @@ public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnFirstRun", "false");
         builder.UseSetting("Ingestion:PollSeconds", "0.2");
         builder.UseSetting("Jobs:PollSeconds", "0.2");
+        // Knowledge jobs call the guard model when one is configured: they run in a test only when it asks for them
+        // (a fixture's Settings win), so no background call lands among the requests another test counts.
+        builder.UseSetting("Jobs:KnowledgeRefreshDelaySeconds", "3600");
+        builder.UseSetting("Jobs:ScheduleCheckSeconds", "3600");
         foreach (var (key, value) in _configuration)
         {
             builder.UseSetting(key, value);

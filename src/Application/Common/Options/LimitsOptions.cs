@@ -120,4 +120,10 @@ public sealed class LimitsOptions
     public int FaqQuestionMaxChars { get; set; } = 500;
 
     public int FaqAnswerMaxChars { get; set; } = 8000;
+
+    /// <summary>New FAQ candidates one suggestion run may add; the rest come in the next run.</summary>
+    public int FaqCandidatesPerRun { get; set; } = 20;
+
+    /// <summary>The knowledge profile's sizes (<c>Limits:Profile:*</c>), for edits and extraction alike.</summary>
+    public ProfileLimits Profile { get; set; } = new();
 }

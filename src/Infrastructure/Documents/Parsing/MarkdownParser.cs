@@ -18,7 +18,7 @@ internal sealed class MarkdownParser : IFormatParser
 {
     // Generic attributes give headings their explicit "{#id}" anchors. Markdig caps nesting itself (it throws on
     // absurdly deep input), which also bounds the recursion below.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGenericAttributes().Build();
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().UseGenericAttributes().Build();
 
     public string FormatName => "Markdown file";
 
@@ -121,7 +121,7 @@ internal sealed class MarkdownParser : IFormatParser
             .Select(cell => string.Join(' ', cell.Select(BlockAsText)))
             .ToList()));
 
-    private static string InlineText(ContainerInline? inline)
+    internal static string InlineText(ContainerInline? inline)
     {
         var text = new StringBuilder();
         AppendInlines(text, inline);
@@ -159,5 +159,5 @@ internal sealed class MarkdownParser : IFormatParser
     }
 
     // Raw HTML is read like a page, so scripts, styles, comments and hidden elements stay out.
-    private static string HtmlFragmentText(string html) => HtmlText.Visible(new AngleSharpHtmlParser().ParseDocument(html).DocumentElement);
+    internal static string HtmlFragmentText(string html) => HtmlText.Visible(new AngleSharpHtmlParser().ParseDocument(html).DocumentElement);
 }

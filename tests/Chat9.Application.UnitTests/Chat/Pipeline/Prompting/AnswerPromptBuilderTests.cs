@@ -131,6 +131,19 @@ public sealed class AnswerPromptBuilderTests
     }
 
     [Test]
+    public void Build_FillsTheProductNameIntoInstructions_WithTheBotNameWhenTheProfileHasNone()
+    {
+        var withProduct = System(_builder.Build(Input() with { Instructions = "Only answer questions about {product_name}." }));
+        var withoutProduct = System(_builder.Build(Input() with { ProductName = " ", Instructions = "Only answer questions about {product_name}." }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(withProduct, Does.Contain("<operator_instructions>\nOnly answer questions about Acme Cloud.\n</operator_instructions>"));
+            Assert.That(withoutProduct, Does.Contain("<operator_instructions>\nOnly answer questions about Ada.\n</operator_instructions>"));
+        }
+    }
+
+    [Test]
     public void Build_WithoutInstructions_HasNoInstructionsSection()
     {
         var system = System(_builder.Build(Input() with { Instructions = "  " }));
