@@ -160,6 +160,7 @@ public static class DependencyInjection
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();
+        services.AddScoped<IAnsweredQuestionQueries, AnsweredQuestionQueries>();
         services.AddScoped<IChatLogQueries, ChatLogQueries>();
         services.AddScoped<ISessionTurnLocks, SessionTurnLocks>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();

@@ -53,3 +53,13 @@ public sealed class FaqEntryOfBotSpec : Specification<FaqEntry>
 {
     public FaqEntryOfBotSpec(Guid botId, Guid id) => Where(f => f.BotId == botId && f.Id == id && f.Status != FaqStatus.Rejected);
 }
+
+/// <summary>Every entry of a bot in any status, rejected ones included: what FAQ suggestions must never repeat.</summary>
+public sealed class AllFaqEntriesOfBotSpec : Specification<FaqEntry>
+{
+    public AllFaqEntriesOfBotSpec(Guid botId)
+    {
+        Where(f => f.BotId == botId);
+        NoTracking();
+    }
+}
