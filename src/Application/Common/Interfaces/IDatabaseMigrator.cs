@@ -6,4 +6,7 @@ public interface IDatabaseMigrator
     string Provider { get; }
 
     Task<IReadOnlyList<string>> MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The migrations not yet applied. Throws the connection's failure when the database cannot be reached.</summary>
+    Task<IReadOnlyList<string>> PendingMigrationsAsync(CancellationToken cancellationToken);
 }
