@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddScoped<SessionEscalator>();
         services.AddScoped<WidgetBots>();
         services.AddScoped<Jobs.Common.BotJobQueue>();
+        services.AddScoped<Gaps.Common.QuestionClusterer>();
+        services.AddScoped<Gaps.Common.GapResolutionCheck>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<LocalGuardRules>();
         services.AddSingleton<MessageLanguageDetector>();

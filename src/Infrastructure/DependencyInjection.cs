@@ -157,11 +157,16 @@ public static class DependencyInjection
         {
             services.AddSingleton<IGuardModel, NoGuardModel>();
         }
+
+        services.AddSingleton<IGapWriter>(sp => sp.GetRequiredService<GuardChatClient>().IsConfigured
+            ? new OpenAIGapWriter(sp.GetRequiredService<GuardChatClient>())
+            : new NoGapWriter());
         services.AddSingleton<KnowledgeIndexCache>();
         services.AddScoped<IKnowledgeIndex, KnowledgeIndex>();
         services.AddScoped<IChunkQueries, ChunkQueries>();
         services.AddScoped<IAnsweredQuestionQueries, AnsweredQuestionQueries>();
         services.AddScoped<IChatLogQueries, ChatLogQueries>();
+        services.AddScoped<IGapSignalQueries, GapSignalQueries>();
         services.AddScoped<ISessionTurnLocks, SessionTurnLocks>();
         services.AddScoped<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IngestionSignal>();

@@ -93,6 +93,9 @@ public sealed class LimitsOptions
 
     public int UserNoteMaxChars { get; set; } = 2000;
 
+    /// <summary>Why an operator dismissed a gap (limits.md).</summary>
+    public int DismissReasonMaxChars { get; set; } = 500;
+
     public int IdentityTokenMaxChars { get; set; } = 4096;
 
     public int UserIdMaxChars { get; set; } = 128;
