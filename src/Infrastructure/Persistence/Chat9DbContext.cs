@@ -125,4 +125,20 @@ public sealed class SqliteChat9DbContext(DbContextOptions<SqliteChat9DbContext> 
     }
 }
 
-public sealed class SqlServerChat9DbContext(DbContextOptions<SqlServerChat9DbContext> options) : Chat9DbContext(options);
+public sealed class SqlServerChat9DbContext(DbContextOptions<SqlServerChat9DbContext> options) : Chat9DbContext(options)
+{
+    /// <summary>
+    /// SQL Server compares text case-insensitively by default; SQLite compares bytes. Identifiers that callers choose
+    /// (an identified visitor's user id, an idempotency key) and the bot's public id compare exactly on both, so
+    /// "Ana" never resumes "ana"'s session and two keys differing in case are two keys.
+    /// </summary>
+    public const string ExactCollation = "Latin1_General_100_BIN2_UTF8";
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Session>().OwnsOne(s => s.User, u => u.Property(x => x.UserId).UseCollation(ExactCollation));
+        modelBuilder.Entity<Idempotency.IdempotencyRecord>().Property(r => r.Key).UseCollation(ExactCollation);
+        modelBuilder.Entity<Bot>().Property(b => b.PublicId).UseCollation(ExactCollation);
+    }
+}

@@ -1,6 +1,7 @@
 using Chat9.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Chat9.FunctionalTests.Persistence;
@@ -24,6 +25,21 @@ public sealed class MigrationsTests
 
         Assert.That(context.Database.HasPendingModelChanges(), Is.False,
             "The model changed without a SQL Server migration: run build/add-migration.sh <Name>.");
+    }
+
+    [Test]
+    public void SqlServer_ComparesCallerChosenIdentifiersExactly()
+    {
+        using var sqlServer = new SqlServerDesignTimeFactory().CreateDbContext([]);
+        var model = sqlServer.GetService<IDesignTimeModel>().Model;
+
+        string? Collation(Type entity, string property) =>
+            model.GetEntityTypes().Single(t => t.ClrType == entity).FindProperty(property)!.GetCollation();
+
+        Assert.That(Collation(typeof(Chat9.Domain.Sessions.SessionUser), "UserId"), Is.EqualTo(SqlServerChat9DbContext.ExactCollation));
+        Assert.That(Collation(typeof(Chat9.Infrastructure.Idempotency.IdempotencyRecord), "Key"), Is.EqualTo(SqlServerChat9DbContext.ExactCollation));
+        Assert.That(Collation(typeof(Chat9.Domain.Bots.Bot), "PublicId"), Is.EqualTo(SqlServerChat9DbContext.ExactCollation));
+        Assert.That(SqlServerChat9DbContext.ExactCollation, Does.Contain("_BIN2"), "binary: case- and accent-sensitive");
     }
 
     [Test]

@@ -109,7 +109,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("PublicId")
                         .IsRequired()
                         .HasMaxLength(19)
-                        .HasColumnType("nvarchar(19)");
+                        .HasColumnType("nvarchar(19)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -984,7 +985,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(255)
                         .IsUnicode(false)
-                        .HasColumnType("varchar(255)");
+                        .HasColumnType("varchar(255)")
+                        .UseCollation("Latin1_General_100_BIN2_UTF8");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
@@ -1209,7 +1211,8 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                                 .IsRequired()
                                 .HasMaxLength(256)
                                 .HasColumnType("nvarchar(256)")
-                                .HasColumnName("UserId");
+                                .HasColumnName("UserId")
+                                .UseCollation("Latin1_General_100_BIN2_UTF8");
 
                             b1.HasKey("SessionId");
 
