@@ -3,12 +3,15 @@ using System.Runtime;
 using BenchmarkDotNet.Running;
 using Chat9.Benchmarks;
 using Chat9.Benchmarks.Chat;
+using Chat9.Benchmarks.Load;
+using System.Globalization;
 using Chat9.Domain.Documents;
 using Chat9.Infrastructure.Search;
 
-// `report [retrieval|vectors|memory|ingestion|chat ...] [--seconds=N] [--sqlite-analyze]` prints the figures of docs/benchmarks.md
-// (percentiles, throughput, memory) in one run. Without a section it runs the first four; `chat` (end-to-end chat
-// turns against the real server, a few minutes) runs only when named.
+// `report [retrieval|vectors|memory|ingestion|chat|visitors|streams ...] [--seconds=N] [options]` prints the figures of
+// docs/benchmarks.md (percentiles, throughput, memory) in one run. Without a section it runs the first four; `chat`,
+// `visitors` and `streams` (load against the real server, minutes each) run only when named.
+// visitors: --visitors=16,256 --turns=3 --chunks=20 --token-ms=20; streams: --streams=5000 --ramp-seconds=60 --chunks=60 --token-ms=1000.
 // `__serve …` is a child process of `report chat` (a server under test); anything else goes to BenchmarkDotNet
 // (e.g. `--filter *RetrievalBenchmarks*`).
 if (args is ["__serve", ..])
@@ -38,11 +41,21 @@ internal static class Report
         {
             ("retrieval", true, Sync(Retrieval)), ("vectors", true, Sync(Vectors)), ("memory", true, Sync(Memory)), ("ingestion", true, Sync(Ingestion)),
             ("chat", false, () => ChatTurnReport.RunAsync(TimeSpan.FromSeconds(seconds), sqliteAnalyze: args.Contains("--sqlite-analyze"))),
+            ("visitors", false, () => VisitorLoadReport.RunAsync(new VisitorLoadReport.Options(
+                [.. Option("--visitors", "16,256").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))],
+                TimeSpan.FromSeconds(seconds), (int)Number("--turns", 3), (int)Number("--chunks", 20), Number("--token-ms", 20)))),
+            ("streams", false, () => OpenStreamsReport.RunAsync(new OpenStreamsReport.Options(
+                (int)Number("--streams", 5000), Number("--ramp-seconds", 60), (int)Number("--chunks", 60), Number("--token-ms", 1000)))),
         };
         foreach (var (_, _, run) in all.Where(s => sections.Length == 0 ? s.ByDefault : sections.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
         {
             await run();
         }
+
+        string Option(string name, string fallback) =>
+            args.Where(a => a.StartsWith(name + "=", StringComparison.Ordinal)).Select(a => a[(name.Length + 1)..]).DefaultIfEmpty(fallback).Last();
+
+        double Number(string name, double fallback) => double.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
         static Func<Task> Sync(Action action) => () =>
         {

@@ -271,16 +271,16 @@ public static class ChatTurnReport
 
     private static string F(double value) => double.IsNaN(value) ? "—" : value.ToString(value < 10 ? "F2" : "F1", CultureInfo.InvariantCulture);
 
-    private static HttpClient Client(Uri baseAddress) => new(new SocketsHttpHandler
+    internal static HttpClient Client(Uri baseAddress, int maxConnections = 256, TimeSpan? timeout = null) => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-        MaxConnectionsPerServer = 256,
+        MaxConnectionsPerServer = maxConnections,
         UseProxy = false,
         UseCookies = false,
     })
     {
         BaseAddress = baseAddress,
-        Timeout = TimeSpan.FromSeconds(60),
+        Timeout = timeout ?? TimeSpan.FromSeconds(60),
     };
 
     private static HttpRequestMessage ChatRequest(string path, byte[] body, string? apiKey = null)
@@ -305,7 +305,7 @@ public static class ChatTurnReport
     }
 
     /// <summary>Creates the bot with the admin CLI (<c>bots create --json</c>) against the server's database; returns its API key.</summary>
-    private static async Task<string> CreateBotAsync(Dictionary<string, string?> database)
+    internal static async Task<string> CreateBotAsync(Dictionary<string, string?> database)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime;
 using Chat9.Testing;
 using Chat9.WebApi.Infrastructure.Hosting;
@@ -50,9 +51,11 @@ public static class ChildServe
                 return 0;
             }
 
-            case ["bare", var framesFile]:
+            case ["bare", var framesFile, .. var bareOptions]:
             {
-                var app = BareServer(File.ReadAllLines(framesFile));
+                // Optional: the pause before each chunk frame after the first, to pace like a model streaming tokens.
+                var chunkDelay = TimeSpan.FromMilliseconds(bareOptions is [var ms, ..] ? double.Parse(ms, CultureInfo.InvariantCulture) : 0);
+                var app = BareServer(File.ReadAllLines(framesFile), chunkDelay);
                 await app.StartAsync();
                 Ready(app.Urls.First());
                 await stdinClosed.Task;
@@ -61,11 +64,13 @@ public static class ChildServe
                 return 0;
             }
 
-            case ["model", var reply, var captureFile]:
+            case ["model", var reply, var captureFile, .. var modelOptions]:
             {
                 await using var model = await FakeOpenAIServer.StartAsync();
                 var answers = 0;
-                model.ChunkCount = 20;
+                // Optional: the number of chunks and the pause before each chunk after the first (the token rate).
+                model.ChunkCount = modelOptions is [var chunks, ..] ? int.Parse(chunks, CultureInfo.InvariantCulture) : 20;
+                model.TokenDelay = TimeSpan.FromMilliseconds(modelOptions is [_, var tokenMs, ..] ? double.Parse(tokenMs, CultureInfo.InvariantCulture) : 0);
                 model.ChatResponder = request =>
                 {
                     var count = Interlocked.Increment(ref answers);
@@ -90,7 +95,7 @@ public static class ChildServe
             }
 
             default:
-                await Console.Error.WriteLineAsync("usage: __serve chat9 <args…> | bare <frames file> | model <reply> <capture file>");
+                await Console.Error.WriteLineAsync("usage: __serve chat9 <args…> | bare <frames file> [chunk delay ms] | model <reply> <capture file> [chunks] [token delay ms]");
                 return 2;
         }
     }
@@ -103,8 +108,9 @@ public static class ChildServe
     /// given frames (one <c>data: …</c> line each) with a flush per frame, as <c>ServerSentEventWriter</c> does. No
     /// authentication, no database, no model: the floor for "an ASP.NET Core endpoint that streams these frames".
     /// </summary>
-    private static WebApplication BareServer(string[] frameLines)
+    private static WebApplication BareServer(string[] frameLines, TimeSpan chunkDelay)
     {
+        var isChunk = frameLines.Where(l => l.Length > 0).Select(l => l.StartsWith("data: {\"type\":\"chunk\"", StringComparison.Ordinal)).ToArray();
         var frames = frameLines.Where(l => l.Length > 0).Select(l => System.Text.Encoding.UTF8.GetBytes(l + "\n\n")).ToArray();
         var builder = WebApplication.CreateBuilder(["--Urls=http://127.0.0.1:0", .. ProductionLogging]);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -119,8 +125,15 @@ public static class ChildServe
             response.Headers.Connection = "keep-alive";
             context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
             await response.StartAsync(context.RequestAborted);
-            foreach (var frame in frames)
+            var chunksSent = 0;
+            for (var i = 0; i < frames.Length; i++)
             {
+                if (isChunk[i] && chunksSent++ > 0 && chunkDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(chunkDelay, context.RequestAborted);
+                }
+
+                var frame = frames[i];
                 await response.Body.WriteAsync(frame, context.RequestAborted);
                 await response.Body.FlushAsync(context.RequestAborted);
             }

@@ -30,6 +30,23 @@ public sealed class ChildServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Resident memory of the child (VmRSS), in bytes; 0 where /proc is not available.</summary>
+    public long ResidentBytes
+    {
+        get
+        {
+            try
+            {
+                var line = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+                return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+    }
+
     public string Output
     {
         get

@@ -27,7 +27,10 @@ public static class StreamedTurn
     private static readonly byte[] ErrorPrefix = "data: {\"type\":\"error\""u8.ToArray();
     private static readonly byte[] OpenAIDone = "data: [DONE]"u8.ToArray();
 
-    public static async Task<TurnSample> RunAsync(HttpClient client, Func<HttpRequestMessage> request, StreamExpectation expected)
+    /// <param name="onChunk">Called with the arrival time (<see cref="Stopwatch.GetTimestamp"/>) of each chunk frame.</param>
+    /// <param name="onOpen">Called once the response headers arrived (the stream is open).</param>
+    public static async Task<TurnSample> RunAsync(
+        HttpClient client, Func<HttpRequestMessage> request, StreamExpectation expected, Action<long>? onChunk = null, Action? onOpen = null)
     {
         var started = Stopwatch.GetTimestamp();
         try
@@ -39,6 +42,7 @@ public static class StreamedTurn
                 return Failed($"HTTP {(int)response.StatusCode}");
             }
 
+            onOpen?.Invoke();
             await using var body = await response.Content.ReadAsStreamAsync();
             var reader = new FrameReader(body);
             var first = -1.0;
@@ -75,6 +79,7 @@ public static class StreamedTurn
                 if (span.StartsWith(ChunkPrefix))
                 {
                     chunks++;
+                    onChunk?.Invoke(now);
                 }
                 else if (span.StartsWith(DonePrefix))
                 {
