@@ -2,6 +2,7 @@ using Chat9.Application.Common.Exceptions;
 using Chat9.Domain.Common;
 using Chat9.Domain.Common.Persistence;
 using Chat9.Domain.Sources;
+using Chat9.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Chat9.WebApi.Infrastructure.Problems;
@@ -17,6 +18,9 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     {
         "not_assistant_message", "empty_file", "message_required",
     };
+
+    /// <summary>How long a client should wait before retrying when the database is busy.</summary>
+    private static readonly TimeSpan DatabaseRetryAfter = TimeSpan.FromSeconds(5);
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -50,6 +54,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException { InnerException: System.Text.Json.JsonException } => (400, "invalid_json", "The body is not well-formed JSON.", Empty),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "unsupported_media_type", "The body has an unsupported content type for this endpoint.", Empty),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "The request could not be read.", Empty),
+            _ when StorageFailures.Classify(exception) == StorageFailure.Unavailable => DatabaseUnavailable(context),
             _ => (500, "internal_error", "An unexpected error occurred. Quote the trace_id when reporting it.", Empty),
         };
 
@@ -67,6 +72,14 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
     {
         var seconds = Problem.SetRetryAfter(context, retryAfter);
         return (429, code, message, new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
+    }
+
+    /// <summary>A 503 with <c>Retry-After</c>: the database is busy or unreachable for now (nothing was stored).</summary>
+    private static (int, string, string, IReadOnlyDictionary<string, object?>) DatabaseUnavailable(HttpContext context)
+    {
+        var seconds = Problem.SetRetryAfter(context, DatabaseRetryAfter);
+        return (503, "database_unavailable", "The database is busy or unavailable; nothing was stored. Try again in a moment.",
+            new Dictionary<string, object?> { ["retry_after_seconds"] = seconds });
     }
 
     private static (int, string, string, IReadOnlyDictionary<string, object?>) BodyTooLarge(HttpContext context)
