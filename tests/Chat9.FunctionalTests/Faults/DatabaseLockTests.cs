@@ -136,4 +136,64 @@ public sealed class DatabaseLockTests(DatabaseKind databaseKind) : ChatFixtureBa
                 break;
         }
     }
+
+    [Test]
+    public async Task AWriteLockTakenMidStream_EndsTheStreamWithAnError500Frame_KeepsTheQuestion_AndTheSessionStaysUsable()
+    {
+        var bot = await CreateBotAsync("Locked mid-stream");
+        using (var management = ClientWithKey(bot.ApiKey))
+        {
+            var id = await management.UploadOkAsync("exports.md", Encoding.UTF8.GetBytes("# Exports\n\nExport your notes to PDF or Markdown from Settings, then Export."));
+            await management.WaitUntilProcessedAsync(id);
+        }
+
+        var session = await ChatCalls.SessionOfAsync(await ChatCalls.SendAsync(Client, ChatRoute.Widget, bot.PublicId, bot.ApiKey, "First question?"), ChatRoute.Widget);
+        _model.TokenDelay = TimeSpan.FromMilliseconds(50);
+
+        // The lock is taken after two chunks, so it is held when the reply is stored, and let go as soon as the
+        // terminal frame arrives: the turn's lease release, which follows that frame, then finds the database free.
+        var body = new StringBuilder();
+        using (var request = ChatCalls.Request(ChatRoute.Widget, bot.PublicId, bot.ApiKey, "How do I export?", session))
+        using (var response = await Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
+        using (var reader = new StreamReader(await response.Content.ReadAsStreamAsync()))
+        {
+            var chunks = 0;
+            while (chunks < 2 && await reader.ReadLineAsync() is { } line)
+            {
+                body.Append(line).Append('\n');
+                chunks += line.Contains("\"chunk\"", StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            await using (await SqliteWriteLock.TakeAsync(DatabaseFile))
+            {
+                while (await reader.ReadLineAsync() is { } line)
+                {
+                    body.Append(line).Append('\n');
+                    if (line.Contains("\"done\"", StringComparison.Ordinal) || line.Contains("\"error\"", StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            body.Append(await reader.ReadToEndAsync());
+        }
+
+        var stream = SseStream.Parse(body.ToString()).AssertWellFormed();
+        var stored = (await StoredState.ReadAsync(Factory.Services, bot.Id)).AssertConsistent().Session(session);
+        var next = await ChatCalls.SendAsync(Client, ChatRoute.Widget, bot.PublicId, bot.ApiKey, "And to Markdown?", session);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stream.Last.GetProperty("type").GetString(), Is.EqualTo("error"), "an error frame, not a cut stream");
+            Assert.That(stream.Last.GetProperty("code").GetInt32(), Is.EqualTo(500));
+            Assert.That(stored.UserMessages.Count(m => m.Content == "How do I export?"), Is.EqualTo(1), "the question is kept, once");
+            Assert.That(stored.Messages[^1].Role == MessageRole.User || stored.Messages[^1].Interrupted, Is.True,
+                "the answer that could not be stored is absent (or interrupted), never stored as delivered");
+            Assert.That(stored.TurnLeaseId, Is.Null, "the lease was released once the database was free");
+        }
+
+        var nextStream = await ChatCalls.StreamOfAsync(next);
+        Assert.That(nextStream.Last.GetProperty("type").GetString(), Is.EqualTo("done"), "the next turn of the session runs");
+    }
 }

@@ -177,10 +177,17 @@ public sealed class ChatTurnRunner(
                 yield break;
             }
 
-            var message = await StoreReplyAsync(session, result, CancellationToken.None);
+            var (message, storeFailure) = await TryStoreReplyAsync(session, result, state);
             state.Finished = true;
+            if (storeFailure is not null)
+            {
+                // The stream has begun: the failure is its error frame, never a cut connection.
+                yield return storeFailure;
+                yield break;
+            }
+
             state.LeaseReleased = true;
-            yield return new TurnCompleted(Result(session.Id, message, chatEnded: false, ticketNumber: null));
+            yield return new TurnCompleted(Result(session.Id, message!, chatEnded: false, ticketNumber: null));
         }
         finally
         {
@@ -262,6 +269,25 @@ public sealed class ChatTurnRunner(
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
         return message;
+    }
+
+    /// <summary>
+    /// Stores the reply; when the database refuses (busy past its timeout, unreachable), the turn fails with a 500
+    /// error frame instead. Its pending changes are dropped so that no later save of this scope stores the reply as if
+    /// it had been delivered; the user's message stays stored and the lease is released by the caller (or expires).
+    /// </summary>
+    private async Task<(Message? Message, TurnFailed? Failure)> TryStoreReplyAsync(Session session, PipelineResult result, TurnState state)
+    {
+        try
+        {
+            return (await StoreReplyAsync(session, result, CancellationToken.None), null);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not store the reply of session {SessionId}.", session.Id);
+            unitOfWork.DiscardChanges();
+            return (null, new TurnFailed(TurnFailure.Internal, CannedTexts.Get(CannedText.ErrorInternal, state.Language)));
+        }
     }
 
     private async Task StoreInterruptedAsync(Session session, TurnState state, string reason)
