@@ -40,26 +40,8 @@ public static class ChatTurnReport
     /// <param name="measured">Measured time per target and concurrency.</param>
     /// <param name="sqliteAnalyze">A what-if for the chunk-read hotspot (see docs/benchmarks.md): run SQLite's
     /// <c>ANALYZE</c> once the documents are ready, so the query planner reads the candidate chunks by primary key.</param>
-    public static async Task RunAsync(TimeSpan measured, bool sqliteAnalyze)
-    {
-        var root = Directory.CreateTempSubdirectory("chat9-bench-chat-").FullName;
-        try
-        {
-            await RunInAsync(root, measured, sqliteAnalyze);
-        }
-        finally
-        {
-            // CHAT9_BENCH_KEEP=1 keeps the data folder (SQLite database, captured frames) for inspection.
-            if (Environment.GetEnvironmentVariable("CHAT9_BENCH_KEEP") == "1")
-            {
-                Console.WriteLine($"kept {root}");
-            }
-            else
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-    }
+    public static Task RunAsync(TimeSpan measured, bool sqliteAnalyze) =>
+        BenchFolder.RunInAsync("chat9-bench-chat-", root => RunInAsync(root, measured, sqliteAnalyze));
 
     private static async Task RunInAsync(string root, TimeSpan measured, bool sqliteAnalyze)
     {

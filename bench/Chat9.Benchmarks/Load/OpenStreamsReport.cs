@@ -18,25 +18,7 @@ public static class OpenStreamsReport
 {
     public sealed record Options(int Streams, double RampSeconds, int ModelChunks, double TokenMs);
 
-    public static async Task RunAsync(Options options)
-    {
-        var root = Directory.CreateTempSubdirectory("chat9-bench-streams-").FullName;
-        try
-        {
-            await RunInAsync(root, options);
-        }
-        finally
-        {
-            if (Environment.GetEnvironmentVariable("CHAT9_BENCH_KEEP") == "1")
-            {
-                Console.WriteLine($"kept {root}");
-            }
-            else
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-    }
+    public static Task RunAsync(Options options) => BenchFolder.RunInAsync("chat9-bench-streams-", root => RunInAsync(root, options));
 
     private static async Task RunInAsync(string root, Options options)
     {

@@ -39,25 +39,7 @@ public static class VisitorLoadReport
         public long StartResidentBytes { get; set; }
     }
 
-    public static async Task RunAsync(Options options)
-    {
-        var root = Directory.CreateTempSubdirectory("chat9-bench-visitors-").FullName;
-        try
-        {
-            await RunInAsync(root, options);
-        }
-        finally
-        {
-            if (Environment.GetEnvironmentVariable("CHAT9_BENCH_KEEP") == "1")
-            {
-                Console.WriteLine($"kept {root}");
-            }
-            else
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
-    }
+    public static Task RunAsync(Options options) => BenchFolder.RunInAsync("chat9-bench-visitors-", root => RunInAsync(root, options));
 
     private static async Task RunInAsync(string root, Options options)
     {
