@@ -13,11 +13,9 @@ public sealed class GapSignalQueries(Chat9DbContext db) : IGapSignalQueries
     {
         // Each answer's question is the visitor's latest message before it: three scalar subqueries, as SQLite has no APPLY.
         var answers = await (
-                from answer in db.Messages.AsNoTracking()
-                join session in db.Sessions.AsNoTracking() on answer.SessionId equals session.Id
-                where session.BotId == botId && answer.Role == MessageRole.Assistant && answer.CreatedAt >= since
-                      && (answer.Outcome == MessageOutcome.LowConfidence || answer.Outcome == MessageOutcome.NoDocuments
-                          || answer.Feedback == MessageFeedback.Down)
+                from answer in AnswersSince(botId, since)
+                where answer.Outcome == MessageOutcome.LowConfidence || answer.Outcome == MessageOutcome.NoDocuments
+                      || answer.Feedback == MessageFeedback.Down
                 orderby answer.CreatedAt descending
                 select new
                 {
@@ -50,10 +48,8 @@ public sealed class GapSignalQueries(Chat9DbContext db) : IGapSignalQueries
     public async Task<IReadOnlyList<ConfidentAnswer>> AnsweredQuestionsAsync(Guid botId, DateTimeOffset since, int max, CancellationToken cancellationToken)
     {
         var answers = await (
-                from answer in db.Messages.AsNoTracking()
-                join session in db.Sessions.AsNoTracking() on answer.SessionId equals session.Id
-                where session.BotId == botId && answer.Role == MessageRole.Assistant && answer.CreatedAt >= since
-                      && answer.Outcome == MessageOutcome.Answer && answer.Feedback != MessageFeedback.Down
+                from answer in AnswersSince(botId, since)
+                where answer.Outcome == MessageOutcome.Answer && answer.Feedback != MessageFeedback.Down
                 orderby answer.CreatedAt descending
                 select new
                 {
@@ -146,6 +142,13 @@ public sealed class GapSignalQueries(Chat9DbContext db) : IGapSignalQueries
 
         return questions;
     }
+
+    /// <summary>The bot's assistant messages since <paramref name="since"/>.</summary>
+    private IQueryable<Message> AnswersSince(Guid botId, DateTimeOffset since) =>
+        from answer in db.Messages.AsNoTracking()
+        join session in db.Sessions.AsNoTracking() on answer.SessionId equals session.Id
+        where session.BotId == botId && answer.Role == MessageRole.Assistant && answer.CreatedAt >= since
+        select answer;
 
     private static void Add(Dictionary<Guid, SignalledQuestion> questions, SignalledQuestion question) =>
         questions[question.MessageId] = questions.TryGetValue(question.MessageId, out var known)
