@@ -14,11 +14,6 @@ public static class RawHttp
         Uri baseAddress, string method, string pathAndQuery, string? jsonBody = null, IEnumerable<(string Name, string Value)>? headers = null,
         TimeSpan? timeout = null)
     {
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
-        using var client = new TcpClient();
-        await client.ConnectAsync(baseAddress.Host, baseAddress.Port, cts.Token);
-        await using var stream = client.GetStream();
-
         var body = jsonBody is null ? [] : Encoding.UTF8.GetBytes(jsonBody);
         var request = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"{method} {pathAndQuery} HTTP/1.1\r\n")
@@ -36,11 +31,39 @@ public static class RawHttp
         }
 
         request.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()), cts.Token);
-        await stream.WriteAsync(body, cts.Token);
+        return await SendBytesAsync(baseAddress, [.. Encoding.ASCII.GetBytes(request.ToString()), .. body], timeout);
+    }
+
+    /// <summary>
+    /// Sends <paramref name="request"/> byte for byte (request line, headers and body exactly as given, so it may be
+    /// anything no HTTP client would send) and reads the answer until the server closes the connection. A server that
+    /// answers before reading the whole request may close while it is still being written; its answer is read all the same.
+    /// </summary>
+    public static async Task<RawHttpResponse> SendBytesAsync(Uri baseAddress, byte[] request, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
+        using var client = new TcpClient();
+        await client.ConnectAsync(baseAddress.Host, baseAddress.Port, cts.Token);
+        await using var stream = client.GetStream();
+        try
+        {
+            await stream.WriteAsync(request, cts.Token);
+        }
+        catch (IOException)
+        {
+            // The server answered early and closed its side; the answer is still in the socket.
+        }
 
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cts.Token);
+        try
+        {
+            await stream.CopyToAsync(buffer, cts.Token);
+        }
+        catch (IOException) when (buffer.Length > 0)
+        {
+            // A reset after the answer arrived.
+        }
+
         return Parse(buffer.ToArray());
     }
 
