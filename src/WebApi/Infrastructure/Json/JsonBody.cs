@@ -45,10 +45,18 @@ public sealed class JsonBody<T>
             buffer.Write(chunk, 0, read);
         }
 
+        var json = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+
+        // JSON text is UTF-8 (RFC 8259); the parser checks string contents only when they are read, so check all bytes first.
+        if (!System.Text.Unicode.Utf8.IsValid(json.Span))
+        {
+            throw new HttpProblemException(400, "invalid_json", "The body is not well-formed JSON.");
+        }
+
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException)
         {
