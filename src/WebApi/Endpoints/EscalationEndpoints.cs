@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chat9.Application.Common.Models;
 using Chat9.Application.Escalations.Common;
 using Chat9.Application.Escalations.GetEscalation;
@@ -11,6 +13,7 @@ using Chat9.WebApi.Infrastructure.Json;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using NJsonSchema.Annotations;
 
 namespace Chat9.WebApi.Endpoints;
 
@@ -65,10 +68,17 @@ public sealed class EscalationEndpoints : IEndpointGroup
     /// <param name="ticketNumber">The ticket's number, e.g. <c>ESC-0007</c>.</param>
     public static async Task<Ok<TicketDto>> Update(
         ClaimsPrincipal user, [FromRoute(Name = "ticket_number")] string ticketNumber, JsonBody<UpdateEscalationRequest> body, ISender sender, CancellationToken ct) =>
-        TypedResults.Ok(await sender.Send(new UpdateEscalationCommand(user.GetBotId(), ticketNumber, body.Value.Status, body.Value.ResolutionText), ct));
+        TypedResults.Ok(await sender.Send(new UpdateEscalationCommand(
+            user.GetBotId(), ticketNumber, body.Value.Status, body.Value.ResolutionText, [.. body.Value.OtherMembers?.Keys ?? Enumerable.Empty<string>()]), ct));
 }
 
 /// <summary>The body of <c>PATCH /escalations/{ticket_number}</c>.</summary>
 /// <param name="Status"><c>in_progress</c> or <c>resolved</c> (the current status again is a no-op).</param>
 /// <param name="ResolutionText">Required to resolve: 1–8,000 characters, an internal record.</param>
-public sealed record UpdateEscalationRequest(string? Status, string? ResolutionText);
+public sealed record UpdateEscalationRequest(string? Status, string? ResolutionText)
+{
+    /// <summary>Members the contract does not let a PATCH change: rejected, so a typo never silently does nothing.</summary>
+    [JsonExtensionData]
+    [JsonSchemaIgnore]
+    public Dictionary<string, JsonElement>? OtherMembers { get; init; }
+}

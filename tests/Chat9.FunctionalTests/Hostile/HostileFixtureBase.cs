@@ -286,6 +286,20 @@ public abstract class HostileFixtureBase(DatabaseKind databaseKind) : WidgetFixt
         Assert.That(answer.Status, Is.InRange(200, 299).Or.InRange(400, 499), $"{answer.Label}: {Cut(answer.Body, 600)}");
     }
 
+    /// <summary>A 422 validation_failed whose <c>errors</c> names <paramref name="member"/> (or a path inside it).</summary>
+    protected static void AssertErrorsName(HostileAnswer answer, string member)
+    {
+        if (answer.Status != 422 || answer.Code != "validation_failed")
+        {
+            return;
+        }
+
+        var errors = answer.Json().TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
+            ? e.EnumerateObject().Select(p => p.Name).ToList()
+            : [];
+        Assert.That(errors.Any(name => HostileValues.Root(name) == member), Is.True, $"{answer.Label}: errors should name '{member}': {answer.Body}");
+    }
+
     protected static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + $"… ({text.Length} chars)";
 
     private static JsonElement? TryParse(string body)

@@ -22,4 +22,24 @@ public sealed partial class HostileInputTests
             }
         }
     }
+
+    /// <summary>PATCH of a ticket ignored members it does not know: a priority sent by mistake silently did nothing.</summary>
+    [Test]
+    public async Task Patching_a_ticket_with_an_unknown_or_read_only_member_is_422_and_changes_nothing()
+    {
+        var request = new HostileRequest("PATCH", $"/escalations/{A.TicketNumber}", [])
+        {
+            Body = """{"status":"resolved","resolution_text":"Done","priority":"low","bogus":1}""",
+            ApiKey = A.ApiKey,
+        };
+
+        var answer = await SendAsync(request);
+
+        ExpectProblem(answer, 422, "validation_failed");
+        AssertErrorsName(answer, "priority");
+        AssertErrorsName(answer, "bogus");
+        using var client = ClientWithKey(A.ApiKey);
+        var ticket = await ReadJsonAsync(await client.GetAsync($"/escalations/{A.TicketNumber}"));
+        Assert.That(ticket.GetProperty("status").GetString(), Is.Not.EqualTo("resolved"), ticket.ToString());
+    }
 }

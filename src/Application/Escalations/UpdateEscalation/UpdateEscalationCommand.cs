@@ -8,4 +8,6 @@ namespace Chat9.Application.Escalations.UpdateEscalation;
 /// resolution text; a resolved ticket is final (<c>409 invalid_transition</c>); the current status again is a no-op.
 /// </summary>
 /// <param name="Status"><c>open</c>, <c>in_progress</c> or <c>resolved</c> as sent.</param>
-public sealed record UpdateEscalationCommand(Guid BotId, string TicketNumber, string? Status, string? ResolutionText) : ICommand<TicketDto>;
+/// <param name="RejectedFields">Unknown or read-only members the client sent: each is a validation error, never ignored.</param>
+public sealed record UpdateEscalationCommand(Guid BotId, string TicketNumber, string? Status, string? ResolutionText, IReadOnlyList<string> RejectedFields)
+    : ICommand<TicketDto>;

@@ -12,6 +12,13 @@ internal sealed class UpdateEscalationCommandValidator : AbstractValidator<Updat
     public UpdateEscalationCommandValidator(IOptions<LimitsOptions> options)
     {
         var maxChars = options.Value.ResolutionTextMaxChars;
+        RuleFor(c => c.RejectedFields).Custom((fields, context) =>
+        {
+            foreach (var field in fields)
+            {
+                context.AddFailure(field, "This member cannot be changed.");
+            }
+        });
         RuleFor(c => c.Status)
             .NotNull().WithMessage("status is required: in_progress or resolved.")
             .Must(s => s is null || WireNames.TryParse<TicketStatus>(s, out _)).WithMessage("Must be open, in_progress or resolved.")
