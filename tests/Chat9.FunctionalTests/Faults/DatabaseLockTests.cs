@@ -147,7 +147,8 @@ public sealed class DatabaseLockTests(DatabaseKind databaseKind) : ChatFixtureBa
             await management.WaitUntilProcessedAsync(id);
         }
 
-        var session = await ChatCalls.SessionOfAsync(await ChatCalls.SendAsync(Client, ChatRoute.Widget, bot.PublicId, bot.ApiKey, "First question?"), ChatRoute.Widget);
+        var init = await Client.PostAsync("/widget/session/init", Json(JsonSerializer.Serialize(new { bot_id = bot.PublicId })));
+        var session = JsonDocument.Parse(await init.Content.ReadAsStringAsync()).RootElement.GetProperty("session_id").GetGuid();
         _model.TokenDelay = TimeSpan.FromMilliseconds(50);
 
         // The lock is taken after two chunks, so it is held when the reply is stored, and let go as soon as the
@@ -180,12 +181,13 @@ public sealed class DatabaseLockTests(DatabaseKind databaseKind) : ChatFixtureBa
         }
 
         var stream = SseStream.Parse(body.ToString()).AssertWellFormed();
+        Assert.That(stream.ChunkText, Is.EqualTo(FakeOpenAIServer.DefaultChatReply.Replace(" [1]", string.Empty, StringComparison.Ordinal)), "the model's answer was streamed");
         var stored = (await StoredState.ReadAsync(Factory.Services, bot.Id)).AssertConsistent().Session(session);
         var next = await ChatCalls.SendAsync(Client, ChatRoute.Widget, bot.PublicId, bot.ApiKey, "And to Markdown?", session);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(stream.Last.GetProperty("type").GetString(), Is.EqualTo("error"), "an error frame, not a cut stream");
+            Assert.That(stream.Last.GetProperty("type").GetString(), Is.EqualTo("error"), "an error frame, not a cut stream or done");
             Assert.That(stream.Last.GetProperty("code").GetInt32(), Is.EqualTo(500));
             Assert.That(stored.UserMessages.Count(m => m.Content == "How do I export?"), Is.EqualTo(1), "the question is kept, once");
             Assert.That(stored.Messages[^1].Role == MessageRole.User || stored.Messages[^1].Interrupted, Is.True,
