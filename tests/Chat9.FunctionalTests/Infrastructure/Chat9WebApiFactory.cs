@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Chat9.FunctionalTests.Infrastructure;
@@ -8,10 +10,14 @@ namespace Chat9.FunctionalTests.Infrastructure;
 public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
 {
     private readonly IReadOnlyDictionary<string, string?> _configuration;
+    private readonly Action<IServiceCollection>? _testServices;
 
-    public Chat9WebApiFactory(IReadOnlyDictionary<string, string?> configuration)
+    /// <param name="configuration">Settings on top of the server's own.</param>
+    /// <param name="testServices">Replaces services after the server registered its own (e.g. a failing decorator).</param>
+    public Chat9WebApiFactory(IReadOnlyDictionary<string, string?> configuration, Action<IServiceCollection>? testServices = null)
     {
         _configuration = configuration;
+        _testServices = testServices;
         UseKestrel(0);
     }
 
@@ -33,5 +39,9 @@ public sealed class Chat9WebApiFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        if (_testServices is not null)
+        {
+            builder.ConfigureTestServices(_testServices);
+        }
     }
 }

@@ -55,6 +55,8 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "unsupported_media_type", "The body has an unsupported content type for this endpoint.", Empty),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "The request could not be read.", Empty),
             _ when StorageFailures.Classify(exception) == StorageFailure.Unavailable => DatabaseUnavailable(context),
+            _ when StorageFailures.Classify(exception) == StorageFailure.Full =>
+                (507, "insufficient_storage", "The server has no storage space left; nothing was stored. Try again later.", Empty),
             _ => (500, "internal_error", "An unexpected error occurred. Quote the trace_id when reporting it.", Empty),
         };
 
