@@ -42,4 +42,26 @@ public sealed partial class HostileInputTests
         var ticket = await ReadJsonAsync(await client.GetAsync($"/escalations/{A.TicketNumber}"));
         Assert.That(ticket.GetProperty("status").GetString(), Is.Not.EqualTo("resolved"), ticket.ToString());
     }
+
+    /// <summary>Noncharacters (U+FFFE, U+FFFF) made input normalisation throw: a 500 on every chat endpoint.</summary>
+    [Test]
+    public async Task Noncharacters_in_a_question_are_dropped_like_other_non_text()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            var answer = await SendAsync(new HostileRequest("POST", "/chat", []) { Body = "{\"question\":\"How do I\\uffff print a note?\\ufffe\"}", ApiKey = C.ApiKey });
+            Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
+            if (answer.Status == 200)
+            {
+                using var client = ClientWithKey(C.ApiKey);
+                var transcript = await ReadJsonAsync(await client.GetAsync($"/chat/sessions/{answer.Json().GetProperty("session_id").GetString()}"));
+                Assert.That(transcript.GetProperty("messages")[0].GetProperty("content").GetString(), Is.EqualTo("How do I print a note?"));
+            }
+
+            var debug = await SendAsync(new HostileRequest("POST", "/chat/debug", []) { Body = "{\"question\":\"\\uffff\"}", ApiKey = C.ApiKey });
+            ExpectProblem(debug, 422, "message_required");
+            var widget = await SendAsync(new HostileRequest("POST", "/widget/chat", [("bot_id", C.PublicId)]) { Body = "{\"message\":\"Print?\\uffff\"}" });
+            Assert.That(widget.Status, Is.EqualTo(200), widget.Body);
+        }
+    }
 }

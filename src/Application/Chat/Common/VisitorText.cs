@@ -19,9 +19,9 @@ public static class VisitorText
             return string.Empty;
         }
 
-        var composed = text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(composed.Length);
-        foreach (var rune in composed.EnumerateRunes())
+        // Filtered before composing: the normaliser throws on noncharacters (U+FFFE, U+FFFF), which are dropped here anyway.
+        var builder = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
         {
             if (IsAllowed(rune))
             {
@@ -29,7 +29,8 @@ public static class VisitorText
             }
         }
 
-        return builder.ToString().Trim();
+        var kept = builder.ToString();
+        return (kept.IsNormalized(NormalizationForm.FormC) ? kept : kept.Normalize(NormalizationForm.FormC)).Trim();
     }
 
     /// <summary>The normalised question, or the contract's error for an empty or too long one.</summary>
