@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chat9.Application.Chat.SendWidgetMessage;
 using Chat9.Application.Common.Exceptions;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Escalations.Common;
 using Chat9.Application.Widget.EscalateWidgetSession;
 using Chat9.Application.Widget.GetWidgetConfig;
@@ -77,21 +78,21 @@ public sealed class WidgetEndpoints : IEndpointGroup
     public static async Task<Ok<WidgetSessionDto>> StartSession(JsonBody<WidgetSessionInitBody> body, HttpContext context, ISender sender, CancellationToken ct)
     {
         var request = body.Value;
-        if (request.BotId.ValueKind != JsonValueKind.String)
+        if (JsonStrings.TextOrNull(request.BotId) is not { } botId)
         {
             throw new ValidationException("bot_id", "bot_id is required and must be a string.");
         }
 
-        // Every other member problem is ignored (widget-api.md): a token of the wrong type is simply an invalid token.
+        // Every other member problem is ignored (widget-api.md): a token of the wrong type (or not valid text) is simply an invalid token.
         var token = request.IdentityToken.ValueKind switch
         {
-            JsonValueKind.String => request.IdentityToken.GetString(),
+            JsonValueKind.String => JsonStrings.TextOrNull(request.IdentityToken) ?? string.Empty,
             JsonValueKind.Undefined or JsonValueKind.Null => null,
             _ => string.Empty,
         };
         var hints = request.UserHints.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? (JsonElement?)null : request.UserHints.Clone();
-        var locale = request.Locale.ValueKind == JsonValueKind.String ? request.Locale.GetString() : null;
-        var command = new StartWidgetSessionCommand(request.BotId.GetString()!, RequestLanguage.Origin(context), token, hints, locale);
+        var locale = JsonStrings.TextOrNull(request.Locale);
+        var command = new StartWidgetSessionCommand(botId, RequestLanguage.Origin(context), token, hints, locale);
         return TypedResults.Ok(await sender.Send(command, ct));
     }
 

@@ -64,4 +64,29 @@ public sealed partial class HostileInputTests
             Assert.That(widget.Status, Is.EqualTo(200), widget.Body);
         }
     }
+
+    /// <summary>session/init read its lenient members with GetString, which throws on an escaped unpaired surrogate: a 500.</summary>
+    [Test]
+    public async Task Unpaired_surrogates_in_session_init_members_are_refused_or_dropped_never_a_500()
+    {
+        HostileRequest Init(string body) => new("POST", "/widget/session/init", []) { Body = body };
+        using (Assert.EnterMultipleScope())
+        {
+            var botId = await SendAsync(Init("{\"bot_id\":\"ch_\\ud800\"}"));
+            ExpectProblem(botId, 422, "validation_failed");
+            AssertErrorsName(botId, "bot_id");
+
+            foreach (var member in new[] { "\"identity_token\":\"\\ud800.x\"", "\"locale\":\"de\\udc00\"", "\"user_hints\":{\"email\":\"\\ud800@example.com\",\"name\":\"Ana\"}" })
+            {
+                var answer = await SendAsync(Init($"{{\"bot_id\":\"{C.PublicId}\",{member}}}"));
+                Assert.That(answer.Status, Is.EqualTo(200), $"{member}: {answer.Body}");
+                if (answer.Status == 200)
+                {
+                    var session = await StoredSessionAsync(Guid.Parse(answer.Json().GetProperty("session_id").GetString()!));
+                    Assert.That(answer.Json().GetProperty("mode").GetString(), Is.EqualTo("anonymous"));
+                    Assert.That(session.Hints?.Email, Is.Null, member);
+                }
+            }
+        }
+    }
 }

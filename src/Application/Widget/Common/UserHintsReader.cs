@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chat9.Application.Chat.Pipeline.Language;
+using Chat9.Application.Common.Json;
 using Chat9.Application.Widget.Common.Identity;
 using Chat9.Domain.Common;
 using Chat9.Domain.Sessions;
@@ -46,7 +47,7 @@ public static class UserHintsReader
             return null;
         }
 
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString()?.Trim() : null;
+        var text = JsonStrings.TextOrNull(value)?.Trim();
         if (text is { Length: 0 })
         {
             return null;
