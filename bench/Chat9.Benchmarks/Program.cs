@@ -11,7 +11,7 @@ using Chat9.Infrastructure.Search;
 // `report [retrieval|vectors|memory|ingestion|chat|visitors|streams ...] [--seconds=N] [options]` prints the figures of
 // docs/benchmarks.md (percentiles, throughput, memory) in one run. Without a section it runs the first four; `chat`,
 // `visitors` and `streams` (load against the real server, minutes each) run only when named.
-// visitors: --visitors=16,256 --turns=3 --chunks=20 --token-ms=20; streams: --streams=5000 --ramp-seconds=60 --chunks=60 --token-ms=1000.
+// visitors: --visitors=16,256 --turns=3 --chunks=20 --token-ms=20; streams: --streams=5000 --ramp-seconds=40 --chunks=60 --token-ms=1000.
 // `__serve …` is a child process of `report chat` (a server under test); anything else goes to BenchmarkDotNet
 // (e.g. `--filter *RetrievalBenchmarks*`).
 if (args is ["__serve", ..])
@@ -45,7 +45,7 @@ internal static class Report
                 [.. Option("--visitors", "16,256").Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture))],
                 TimeSpan.FromSeconds(seconds), (int)Number("--turns", 3), (int)Number("--chunks", 20), Number("--token-ms", 20)))),
             ("streams", false, () => OpenStreamsReport.RunAsync(new OpenStreamsReport.Options(
-                (int)Number("--streams", 5000), Number("--ramp-seconds", 60), (int)Number("--chunks", 60), Number("--token-ms", 1000)))),
+                (int)Number("--streams", 5000), Number("--ramp-seconds", 40), (int)Number("--chunks", 60), Number("--token-ms", 1000)))),
         };
         foreach (var (_, _, run) in all.Where(s => sections.Length == 0 ? s.ByDefault : sections.Contains(s.Name, StringComparer.OrdinalIgnoreCase)))
         {
