@@ -89,4 +89,20 @@ public sealed partial class HostileInputTests
             }
         }
     }
+
+    /// <summary>A cursor that decodes to JSON other than an object with a numeric <c>o</c> threw while being checked: a 500 on every list.</summary>
+    [Test]
+    public async Task A_cursor_of_well_formed_json_but_the_wrong_shape_is_422()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var json in new[] { "[]", "\"o\"", "1", "{\"o\":\"1\"}", "{\"o\":[1]}", "{\"o\":null}" })
+            {
+                var cursor = Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+                var answer = await SendAsync(new HostileRequest("GET", "/documents", [("cursor", cursor)]) { ApiKey = A.ApiKey, Label = $"GET /documents with a cursor of {json}" });
+                ExpectProblem(answer, 422, "validation_failed");
+                AssertErrorsName(answer, "cursor");
+            }
+        }
+    }
 }

@@ -33,7 +33,8 @@ public sealed record PageRequest(int? Limit, int? Offset, string? Cursor)
         try
         {
             using var json = JsonDocument.Parse(Base64Url.DecodeFromChars(cursor));
-            return json.RootElement.TryGetProperty("o", out var offset) && offset.TryGetInt32(out var value) && value >= 0 ? value : null;
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("o", out var offset)
+                && offset.ValueKind == JsonValueKind.Number && offset.TryGetInt32(out var value) && value >= 0 ? value : null;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or ArgumentException)
         {
