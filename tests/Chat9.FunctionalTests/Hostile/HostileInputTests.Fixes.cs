@@ -105,4 +105,15 @@ public sealed partial class HostileInputTests
             }
         }
     }
+
+    /// <summary>Skip + limit wrapped around int.MaxValue: an empty page past the end still offered a (negative) next cursor.</summary>
+    [Test]
+    public async Task A_page_past_the_end_at_int_max_has_no_next_cursor()
+    {
+        var answer = await SendAsync(new HostileRequest("GET", "/documents", [("offset", int.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture))]) { ApiKey = A.ApiKey });
+
+        Assert.That(answer.Status, Is.EqualTo(200), answer.Body);
+        Assert.That(answer.Json().GetProperty("items").GetArrayLength(), Is.Zero);
+        Assert.That(answer.Json().GetProperty("next_cursor").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), answer.Body);
+    }
 }

@@ -20,8 +20,9 @@ public sealed record PageRequest(int? Limit, int? Offset, string? Cursor)
     /// <summary>The cursor of the page after this one, or <c>null</c> on the last page.</summary>
     public string? NextCursor(int defaultLimit, int total)
     {
-        var next = Skip + Take(defaultLimit);
-        return next < total ? EncodeCursor(next) : null;
+        // In long: an offset near int.MaxValue plus the page size must not wrap around to a negative "next" offset.
+        var next = (long)Skip + Take(defaultLimit);
+        return next < total ? EncodeCursor((int)next) : null;
     }
 
     public static string EncodeCursor(int offset) =>
