@@ -46,7 +46,10 @@ public sealed record BotWorld(CreatedBotDto Bot, string Marker, string IdentityS
 
     public string IdentifiedUserId => $"user-{Marker}";
 
-    /// <summary>The id of this bot's resource of <paramref name="kind"/>, as it appears in a path.</summary>
+    /// <summary>
+    /// The id of this bot's resource of <paramref name="kind"/>, as it appears in a path. Ticket numbers are per bot, so
+    /// the ticket named is the bot's last one: the other bot has one more ticket, whose number this bot lacks.
+    /// </summary>
     public string Id(IdKind kind) => kind switch
     {
         IdKind.Document => DocumentId.ToString(),
@@ -55,7 +58,7 @@ public sealed record BotWorld(CreatedBotDto Bot, string Marker, string IdentityS
         IdKind.Session => SessionId.ToString(),
         IdKind.EscalationSession => SessionId.ToString(),
         IdKind.Message => AssistantMessageId.ToString(),
-        IdKind.Ticket => TicketNumber,
+        IdKind.Ticket => TicketNumbers[^1],
         IdKind.Gap => GapId.ToString(),
         IdKind.GapJob => GapJobId.ToString(),
         IdKind.Faq => FaqId.ToString(),
