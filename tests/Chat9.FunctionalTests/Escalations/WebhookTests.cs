@@ -100,6 +100,31 @@ public sealed class WebhookTests(DatabaseKind databaseKind) : WidgetFixtureBase(
     }
 
     [Test]
+    public async Task A_receiver_that_is_down_never_fails_the_visitor_and_every_attempt_is_recorded()
+    {
+        var bot = await CreateBotAsync("Receiver down bot");
+        using var management = ClientWithKey(bot.ApiKey);
+        var nobodyListens = $"http://127.0.0.1:{ServerProcess.FreePort()}/down";
+        var patched = await management.PatchAsync("/bot", Json(JsonSerializer.Serialize(new { escalation = new { webhook_url = nobodyListens } })));
+        Assert.That((int)patched.StatusCode, Is.EqualTo(200), await patched.Content.ReadAsStringAsync());
+        var sessionId = (await InitOkAsync(bot.PublicId)).GetProperty("session_id").GetString()!;
+
+        var escalated = await EscalateAsync(bot.PublicId, sessionId, new { email = "ana@example.com" });
+        var ticket = await WaitForNotificationAsync(management, "ESC-0001", n => n.GetProperty("status").GetString() == "failed");
+        var test = await ReadJsonAsync(await management.PostAsync("/bot/webhook/test", null));
+
+        Assert.That((int)escalated.StatusCode, Is.EqualTo(200), "the visitor never waits for, or fails with, the webhook");
+        Assert.That(ticket.GetProperty("status").GetString(), Is.EqualTo("open"));
+        Assert.That(ticket.GetProperty("user").GetProperty("email").GetString(), Is.EqualTo("ana@example.com"), ticket.ToString());
+        var notification = ticket.GetProperty("notifications")[0];
+        Assert.That(notification.GetProperty("attempts").GetInt32(), Is.EqualTo(3));
+        Assert.That(notification.GetProperty("last_response_status").ValueKind, Is.EqualTo(JsonValueKind.Null), "no receiver, no status");
+        Assert.That(notification.GetProperty("last_error").GetString(), Is.Not.Empty);
+        Assert.That(test.GetProperty("delivered").GetBoolean(), Is.False, test.ToString());
+        Assert.That(test.GetProperty("status_code").ValueKind, Is.EqualTo(JsonValueKind.Null), test.ToString());
+    }
+
+    [Test]
     public async Task Status_changes_send_ticket_updated()
     {
         var (bot, _, management) = await BotWithWebhookAsync("Updates bot", "/updates");

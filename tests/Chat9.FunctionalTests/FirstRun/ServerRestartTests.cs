@@ -3,10 +3,15 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Chat9.FunctionalTests.Infrastructure;
+using Chat9.Testing;
 
 namespace Chat9.FunctionalTests.FirstRun;
 
-/// <summary>Killing the real server while it processes a document, then starting it again, still ends with the document ready.</summary>
+/// <summary>
+/// Killing the real server (<c>kill -9</c>) while it processes a document or streams an answer, then starting it again:
+/// the document still ends ready; the turn's question is kept once, its session is busy only until the lease expires,
+/// and its idempotency key is refused as in flight rather than run twice.
+/// </summary>
 public sealed partial class ServerRestartTests
 {
     [Test]
@@ -51,6 +56,151 @@ public sealed partial class ServerRestartTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             data.Delete(recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task KilledMidTurn_TheQuestionIsKeptOnce_AndTheSessionAnswersAgainWhenItsLeaseExpires()
+    {
+        const string Question = "How do I export my notes?";
+        const string Key = "turn-killed-mid-stream";
+        await using var model = await FakeOpenAIServer.StartAsync();
+        var data = Directory.CreateTempSubdirectory("chat9-restart-");
+        var environment = new Dictionary<string, string>
+        {
+            ["Models__Provider"] = "openai_compatible",
+            ["Models__Endpoint"] = model.OpenAIEndpoint,
+            ["Models__AnswerModel"] = "fake-answer",
+            ["Models__GuardModel"] = "none",
+            ["Models__EmbeddingModel"] = "none",
+            // The killed turn's lease lasts 20 + 1 s: long enough to outlive the restart, short enough to wait for.
+            ["Models__AnswerTimeoutSeconds"] = "20",
+            ["Limits__TurnLeaseMarginSeconds"] = "1",
+            ["Limits__SessionTurnWaitSeconds"] = "1",
+            ["RateLimits__ChatPerKeyPerMinute"] = "100000",
+            ["RateLimits__ManagementPerKeyPerMinute"] = "100000",
+        };
+        try
+        {
+            var port = ServerProcess.FreePort();
+            string apiKey;
+            Guid sessionId;
+            await using (var server = await ServerProcess.StartAsync(data.FullName, port, environment))
+            {
+                apiKey = ApiKeyLine().Match(server.Output).Groups[1].Value;
+                using var client = ClientWithKey(server, apiKey);
+                await WaitForDemoDocumentsAsync(client);
+                sessionId = JsonDocument.Parse(await PostChatOkAsync(client, "Can I share a notebook?", null)).RootElement.GetProperty("session_id").GetGuid();
+
+                model.TokenDelay = TimeSpan.FromMilliseconds(100);
+                model.ChunkCount = 200;
+                using var request = ChatRequest(Question, sessionId, Key);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                Assert.That((int)response.StatusCode, Is.EqualTo(200));
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                while (await reader.ReadLineAsync() is { } line && !line.Contains("\"type\":\"chunk\"", StringComparison.Ordinal))
+                {
+                }
+
+                await server.KillAsync();
+            }
+
+            model.TokenDelay = TimeSpan.Zero;
+            model.ChunkCount = 5;
+            await using (var restarted = await ServerProcess.StartAsync(data.FullName, port, environment))
+            {
+                using var client = ClientWithKey(restarted, apiKey);
+                var afterRestart = await TranscriptAsync(client, sessionId);
+
+                using var retry = ChatRequest(Question, sessionId, Key);
+                var retried = await client.SendAsync(retry);
+                var retriedBody = await retried.Content.ReadAsStringAsync();
+
+                using var busyRequest = ChatRequest("What formats can I export to?", sessionId, key: null);
+                var busy = await client.SendAsync(busyRequest);
+                var busyBody = await busy.Content.ReadAsStringAsync();
+
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                string? answer = null;
+                while (answer is null && DateTime.UtcNow < deadline)
+                {
+                    using var next = ChatRequest("What formats can I export to?", sessionId, key: null);
+                    var response = await client.SendAsync(next);
+                    answer = response.IsSuccessStatusCode ? await response.Content.ReadAsStringAsync() : null;
+                }
+
+                var final = await TranscriptAsync(client, sessionId);
+                using (Assert.EnterMultipleScope())
+                {
+                    Assert.That(afterRestart[^1], Is.EqualTo(("user", Question)), "the killed turn's question is stored, with no reply");
+                    Assert.That((int)retried.StatusCode, Is.EqualTo(409), retriedBody);
+                    Assert.That(retriedBody, Does.Contain("\"code\":\"idempotency_in_flight\""), "the killed request's key is not run twice");
+                    Assert.That((int)busy.StatusCode, Is.EqualTo(409), busyBody);
+                    Assert.That(busyBody, Does.Contain("\"code\":\"session_busy\""), "the killed turn's lease still holds the session");
+                    Assert.That(answer, Is.Not.Null, "the session answers again once the killed turn's lease expired");
+                    Assert.That(final.Count(m => m == ("user", Question)), Is.EqualTo(1), "the question is stored once");
+                    Assert.That(final.Skip(afterRestart.Count).Select(m => m.Role), Is.EqualTo(new[] { "user", "assistant" }));
+                }
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Delete(recursive: true);
+        }
+    }
+
+    private static HttpClient ClientWithKey(ServerProcess server, string apiKey)
+    {
+        var client = server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
+    }
+
+    private static HttpRequestMessage ChatRequest(string question, Guid? sessionId, string? key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/chat")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { question, session_id = sessionId }), Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add("Idempotency-Key", key);
+        }
+
+        return request;
+    }
+
+    private static async Task<string> PostChatOkAsync(HttpClient client, string question, Guid? sessionId)
+    {
+        using var request = ChatRequest(question, sessionId, key: null);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), body);
+        return body;
+    }
+
+    private static async Task<List<(string Role, string Content)>> TranscriptAsync(HttpClient client, Guid sessionId)
+    {
+        var transcript = JsonDocument.Parse(await client.GetStringAsync($"/chat/sessions/{sessionId}")).RootElement;
+        return [.. transcript.GetProperty("messages").EnumerateArray().Select(m => (m.GetProperty("role").GetString()!, m.GetProperty("content").GetString()!))];
+    }
+
+    /// <summary>The demo bot's sample documents are ingested on first start; questions about them need them ready.</summary>
+    private static async Task WaitForDemoDocumentsAsync(HttpClient client)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var items = JsonDocument.Parse(await client.GetStringAsync("/documents")).RootElement.GetProperty("items").EnumerateArray().ToList();
+            if ((items.Count > 0 && items.All(d => d.GetProperty("status").GetString() == "ready")) || DateTime.UtcNow > deadline)
+            {
+                Assert.That(items.Select(d => d.GetProperty("status").GetString()), Is.Not.Empty.And.All.EqualTo("ready"));
+                return;
+            }
+
+            await Task.Delay(200);
         }
     }
 

@@ -46,8 +46,6 @@ public sealed class ChatTurnRunner(
     IOptions<ModelOptions> models,
     ILogger<ChatTurnRunner> logger)
 {
-    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(90);
-
     public async IAsyncEnumerable<ChatEvent> RunAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var limits = options.Value;
@@ -78,7 +76,7 @@ public sealed class ChatTurnRunner(
 
         // A new session is inserted already holding the turn lease, together with the question: one commit.
         var leaseId = Guid.NewGuid();
-        var leaseDuration = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds) + LeaseMargin;
+        var leaseDuration = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds + limits.TurnLeaseMarginSeconds);
         var created = existing is null ? Session.Start(bot.Id, request.Channel, user: null, hints: null, clock.GetUtcNow()) : null;
         if (created is not null)
         {

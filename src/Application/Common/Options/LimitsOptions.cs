@@ -69,6 +69,12 @@ public sealed class LimitsOptions
 
     public int SessionTurnWaitSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long a turn lease outlives the answer timeout (retrieval, checks and storing the reply run outside it); it is
+    /// also how long a session stays busy after the process holding it died.
+    /// </summary>
+    public int TurnLeaseMarginSeconds { get; set; } = 90;
+
     public int MemoryMessages { get; set; } = 6;
 
     public int MemoryMessageMaxChars { get; set; } = 1500;
