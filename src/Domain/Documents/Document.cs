@@ -157,8 +157,19 @@ public sealed class Document : Entity, IAggregateRoot
             throw new DomainValidationException("file", "The file needs a name.");
         }
 
-        return Text.Truncate(clean, FilenameMaxChars, string.Empty);
+        if (Text.CountChars(clean) <= FilenameMaxChars)
+        {
+            return clean;
+        }
+
+        // The extension decides the type (management-api.md "Documents"): a long name loses characters of its stem, not its extension.
+        var dot = clean.LastIndexOf('.');
+        var extension = dot > 0 && clean.Length - dot <= MaxExtensionChars ? clean[dot..] : string.Empty;
+        return Text.Truncate(clean[..(clean.Length - extension.Length)], FilenameMaxChars - extension.Length, string.Empty).TrimEnd() + extension;
     }
+
+    /// <summary>The longest ending that is kept as an extension when a long name is shortened (".markdown" and then some).</summary>
+    private const int MaxExtensionChars = 16;
 
     /// <summary>Whether a worker may take this document now: queued, or processing under a lease that has expired.</summary>
     /// <summary>Extends the lease of the worker that holds it (a heartbeat while a long document is processed).</summary>

@@ -33,6 +33,7 @@ public sealed class DocumentEndpoints : IEndpointGroup
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitingSetup.Uploads)
             .Accepts<UploadDocumentForm>("multipart/form-data")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
@@ -73,11 +74,17 @@ public sealed class DocumentEndpoints : IEndpointGroup
 
     [UploadEndpoint]
     public static async Task<Accepted<DocumentDto>> Upload(
-        ClaimsPrincipal user, IFormFile? file, [FromForm(Name = "source_url")] string? sourceUrl, ISender sender, CancellationToken ct)
+        ClaimsPrincipal user, IFormFile? file, [FromForm(Name = "source_url")] string? sourceUrl, HttpContext context, ISender sender, CancellationToken ct)
     {
         if (file is null)
         {
             throw new ValidationException("file", "A file is required (multipart field 'file').");
+        }
+
+        // Binding takes the first of several parts named 'file'; keeping one and dropping the others silently would lose uploads.
+        if (context.Request.Form.Files.GetFiles("file").Count > 1)
+        {
+            throw new ValidationException("file", "Send one file per request (several parts are named 'file').");
         }
 
         var content = new byte[file.Length];

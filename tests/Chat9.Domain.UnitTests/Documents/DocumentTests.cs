@@ -63,11 +63,11 @@ public sealed class DocumentTests
         Assert.That(Upload(filename).Filename, Is.EqualTo(expected));
 
     [Test]
-    public void Upload_WhenNameIsLongerThan255Characters_TruncatesTo255()
+    public void Upload_WhenNameIsLongerThan255Characters_TruncatesTheStemTo255AndKeepsTheExtension()
     {
         var filename = new string('a', 300) + ".md";
 
-        Assert.That(Upload(filename).Filename, Is.EqualTo(new string('a', 255)));
+        Assert.That(Upload(filename).Filename, Is.EqualTo(new string('a', 252) + ".md"), "the extension decides the file type");
     }
 
     [Test]

@@ -188,9 +188,10 @@ public abstract class HostileFixtureBase(DatabaseKind databaseKind) : WidgetFixt
     /// Sends bytes no HTTP client would (bad framing, raw invalid UTF-8, forbidden header characters). Kestrel itself
     /// rejects some of them before any middleware runs, with a bare 400/413/414/431: only then is an empty body allowed.
     /// </summary>
-    protected async Task<HostileAnswer> SendRawAsync(HostileRequest request, byte[] raw)
+    /// <param name="halfClose">End the stream after the bytes (a body shorter than its Content-Length then ends early).</param>
+    protected async Task<HostileAnswer> SendRawAsync(HostileRequest request, byte[] raw, bool halfClose = false)
     {
-        var response = await RawHttp.SendBytesAsync(Client.BaseAddress!, raw, TimeSpan.FromSeconds(30));
+        var response = await RawHttp.SendBytesAsync(Client.BaseAddress!, raw, TimeSpan.FromSeconds(30), halfClose);
         var mediaType = response.Header("Content-Type") is { } contentType ? contentType.Split(';')[0].Trim() : null;
         var answer = new HostileAnswer(request.Label ?? request.ToString(), response.StatusCode, mediaType, response.Body, response.Headers);
         CheckInvariants(request, answer, request.TransportRejectionAllowed);

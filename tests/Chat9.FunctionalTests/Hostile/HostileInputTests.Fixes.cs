@@ -116,4 +116,37 @@ public sealed partial class HostileInputTests
         Assert.That(answer.Json().GetProperty("items").GetArrayLength(), Is.Zero);
         Assert.That(answer.Json().GetProperty("next_cursor").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null), answer.Body);
     }
+    /// <summary>
+    /// Uploads: a body that is not well-formed multipart was <c>400 bad_request</c>, a code the contract does not have; two
+    /// parts named <c>file</c> stored the first and dropped the second silently; a name over 255 characters lost its
+    /// extension when shortened and was then refused as "no extension".
+    /// </summary>
+    [Test]
+    public async Task Uploads_name_broken_framing_refuse_two_files_and_keep_the_extension_of_a_long_name()
+    {
+        using var client = ClientWithKey(C.ApiKey);
+        using (Assert.EnterMultipleScope())
+        {
+            var broken = new HostileRequest("POST", "/documents", []) { ApiKey = C.ApiKey, ContentType = "multipart/form-data; boundary=x", Body = "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.md\"\r\n\r\n# A" };
+            ExpectProblem(await SendRawAsync(broken, RawBytes(broken)), 400, "invalid_multipart");
+
+            using var two = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(Encoding.UTF8.GetBytes($"# One {Guid.NewGuid()}")), "file", "one.md" },
+                { new ByteArrayContent(Encoding.UTF8.GetBytes($"# Two {Guid.NewGuid()}")), "file", "two.md" },
+            };
+            var twoAnswer = await SendAsync(new HostileRequest("POST", "/documents", []) { ApiKey = C.ApiKey, Content = two, Label = "two parts named file" });
+            ExpectProblem(twoAnswer, 422, "validation_failed");
+            AssertErrorsName(twoAnswer, "file");
+
+            using var longName = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes($"# Long {Guid.NewGuid()}")), "file", new string('n', 300) + ".md" } };
+            var longAnswer = await SendAsync(new HostileRequest("POST", "/documents", []) { ApiKey = C.ApiKey, Content = longName, Label = "a 303-character name" });
+            Assert.That(longAnswer.Status, Is.EqualTo(202), longAnswer.Body);
+            if (longAnswer.Status == 202)
+            {
+                Assert.That(longAnswer.Json().GetProperty("filename").GetString(), Is.EqualTo(new string('n', 252) + ".md"));
+                Assert.That(longAnswer.Json().GetProperty("file_type").GetString(), Is.EqualTo("markdown"));
+            }
+        }
+    }
 }

@@ -39,7 +39,8 @@ public static class RawHttp
     /// anything no HTTP client would send) and reads the answer until the server closes the connection. A server that
     /// answers before reading the whole request may close while it is still being written; its answer is read all the same.
     /// </summary>
-    public static async Task<RawHttpResponse> SendBytesAsync(Uri baseAddress, byte[] request, TimeSpan? timeout = null)
+    /// <param name="halfClose">Shut the sending side after the request, so the server sees the end of the stream (a body shorter than its Content-Length).</param>
+    public static async Task<RawHttpResponse> SendBytesAsync(Uri baseAddress, byte[] request, TimeSpan? timeout = null, bool halfClose = false)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         using var client = new TcpClient();
@@ -48,6 +49,10 @@ public static class RawHttp
         try
         {
             await stream.WriteAsync(request, cts.Token);
+            if (halfClose)
+            {
+                client.Client.Shutdown(SocketShutdown.Send);
+            }
         }
         catch (IOException)
         {
@@ -59,16 +64,22 @@ public static class RawHttp
         {
             await stream.CopyToAsync(buffer, cts.Token);
         }
-        catch (IOException) when (buffer.Length > 0)
+        catch (IOException) when (buffer.Length > 0 || halfClose)
         {
-            // A reset after the answer arrived.
+            // A reset after the answer arrived, or (after a half-close) instead of one: read as no answer.
         }
 
         return Parse(buffer.ToArray());
     }
 
+    /// <summary>Status 0 with no headers and no body: the server closed the connection without answering.</summary>
     private static RawHttpResponse Parse(byte[] raw)
     {
+        if (raw.Length == 0)
+        {
+            return new RawHttpResponse(0, [], string.Empty);
+        }
+
         var headerEnd = IndexOf(raw, "\r\n\r\n"u8.ToArray());
         var head = Encoding.ASCII.GetString(raw, 0, headerEnd).Split("\r\n");
         var status = int.Parse(head[0].Split(' ')[1], CultureInfo.InvariantCulture);

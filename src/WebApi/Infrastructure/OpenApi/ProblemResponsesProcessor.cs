@@ -14,6 +14,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
     public bool Process(OperationProcessorContext context)
     {
         var schema = ProblemSchema(context);
+        var multipart = context.OperationDescription.Operation.RequestBody?.Content.ContainsKey("multipart/form-data") == true;
         foreach (var (status, response) in context.OperationDescription.Operation.Responses)
         {
             if (!int.TryParse(status, out var code) || code < 400)
@@ -25,7 +26,7 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
             response.Content["application/problem+json"] = new OpenApiMediaType { Schema = new JsonSchema { Reference = schema } };
             if (string.IsNullOrEmpty(response.Description) || response.Description == status)
             {
-                response.Description = Describe(code);
+                response.Description = multipart ? DescribeUpload(code) : Describe(code);
             }
         }
 
@@ -58,6 +59,14 @@ internal sealed class ProblemResponsesProcessor : IOperationProcessor
         definitions["Problem"] = schema;
         return schema;
     }
+
+    /// <summary>An upload reads a form, not JSON: its 400 and 415 say so.</summary>
+    private static string DescribeUpload(int status) => status switch
+    {
+        400 => "invalid_multipart: the body is not well-formed multipart/form-data.",
+        415 => "unsupported_media_type (send multipart/form-data) or unsupported_type (the file's type; `hint`).",
+        _ => Describe(status),
+    };
 
     private static string Describe(int status) => status switch
     {

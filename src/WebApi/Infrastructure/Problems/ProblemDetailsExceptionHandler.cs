@@ -53,6 +53,7 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => BodyTooLarge(context),
             BadHttpRequestException { InnerException: System.Text.Json.JsonException } => (400, "invalid_json", "The body is not well-formed JSON.", Empty),
             BadHttpRequestException { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (415, "unsupported_media_type", "The body has an unsupported content type for this endpoint.", Empty),
+            BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } when StatusCodeProblems.IsUpload(FailedEndpoint(context)) => InvalidMultipart(),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "The request could not be read.", Empty),
             _ when StorageFailures.Classify(exception) == StorageFailure.Unavailable => DatabaseUnavailable(context),
             _ when StorageFailures.Classify(exception) == StorageFailure.Full =>
@@ -86,11 +87,19 @@ public sealed class ProblemDetailsExceptionHandler(ILogger<ProblemDetailsExcepti
 
     private static (int, string, string, IReadOnlyDictionary<string, object?>) BodyTooLarge(HttpContext context)
     {
-        // The exception handler has cleared the endpoint by now; the feature keeps the one that failed.
-        var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-        var (code, detail, extensions) = StatusCodeProblems.BodyTooLarge(context, endpoint);
+        var (code, detail, extensions) = StatusCodeProblems.BodyTooLarge(context, FailedEndpoint(context));
         return (413, code, detail, extensions);
     }
+
+    private static (int, string, string, IReadOnlyDictionary<string, object?>) InvalidMultipart()
+    {
+        var (code, detail, extensions) = StatusCodeProblems.InvalidMultipart;
+        return (400, code, detail, extensions);
+    }
+
+    /// <summary>The exception handler has cleared the endpoint by now; the feature keeps the one that failed.</summary>
+    private static Endpoint? FailedEndpoint(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
 
     private static readonly IReadOnlyDictionary<string, object?> Empty = new Dictionary<string, object?>();
 

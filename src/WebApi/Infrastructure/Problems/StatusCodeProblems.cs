@@ -16,6 +16,7 @@ public static class StatusCodeProblems
             405 => ("method_not_allowed", "This path does not accept the method.", None),
             413 => BodyTooLarge(http, http.GetEndpoint()),
             415 => ("unsupported_media_type", "The body has an unsupported content type.", None),
+            400 when IsUpload(http.GetEndpoint()) => InvalidMultipart,
             var s when s >= 500 => ("internal_error", "An unexpected error occurred.", None),
             _ => ("bad_request", "The request could not be processed.", None),
         };
@@ -33,6 +34,15 @@ public static class StatusCodeProblems
 
         return ("payload_too_large", "The request body is too large.", None);
     }
+
+    /// <summary>
+    /// A 400 from reading the form of an upload endpoint (no or a bad boundary, no closing delimiter, a truncated body,
+    /// part headers over the limits or without Content-Disposition): the body is not well-formed multipart/form-data.
+    /// </summary>
+    public static (string Code, string Detail, IReadOnlyDictionary<string, object?> Extensions) InvalidMultipart { get; } =
+        ("invalid_multipart", "The body is not well-formed multipart/form-data.", new Dictionary<string, object?>());
+
+    public static bool IsUpload(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<UploadEndpointAttribute>() is not null;
 
     private static readonly IReadOnlyDictionary<string, object?> None = new Dictionary<string, object?>();
 }
