@@ -12,6 +12,7 @@ using Chat9.Infrastructure.Search;
 // docs/benchmarks.md (percentiles, throughput, memory) in one run. Without a section it runs the first four; `chat`,
 // `visitors` and `streams` (load against the real server, minutes each) run only when named.
 // visitors: --visitors=16,256 --turns=3 --chunks=20 --token-ms=20; streams: --streams=5000 --ramp-seconds=40 --chunks=60 --token-ms=1000.
+// `--server-gc=false` runs the servers under test with workstation GC (default: server GC, as src/WebApi).
 // `__serve …` is a child process of `report chat` (a server under test); anything else goes to BenchmarkDotNet
 // (e.g. `--filter *RetrievalBenchmarks*`).
 if (args is ["__serve", ..])
@@ -36,7 +37,9 @@ internal static class Report
         // `--seconds=N`: measured seconds per server and concurrency in the chat section (default 20).
         var seconds = args.Where(a => a.StartsWith("--seconds=", StringComparison.Ordinal))
             .Select(a => double.Parse(a["--seconds=".Length..], System.Globalization.CultureInfo.InvariantCulture)).DefaultIfEmpty(20).Last();
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, server GC: {GCSettings.IsServerGC}");
+        ChildServer.ServerGc = Option("--server-gc", "true") != "false";
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, " +
+                          $"server GC: load generator {GCSettings.IsServerGC}, servers under test {ChildServer.ServerGc}");
         var all = new (string Name, bool ByDefault, Func<Task> Run)[]
         {
             ("retrieval", true, Sync(Retrieval)), ("vectors", true, Sync(Vectors)), ("memory", true, Sync(Memory)), ("ingestion", true, Sync(Ingestion)),

@@ -58,6 +58,9 @@ public sealed class ChildServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Server GC (the default, as src/WebApi runs) or workstation GC for the servers under test.</summary>
+    public static bool ServerGc { get; set; } = true;
+
     public static async Task<ChildServer> StartAsync(string workingDirectory, params string[] serveArgs)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -79,7 +82,7 @@ public sealed class ChildServer : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_gcServer"] = ServerGc ? "1" : "0";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var child = new ChildServer(Process.Start(start)!);
         child._process.OutputDataReceived += (_, e) => child.Append(e.Data);
