@@ -50,6 +50,12 @@ public sealed class KnowledgeProfile : Entity, IAggregateRoot
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Raised by every change: the concurrency token that keeps an extraction from overwriting an edit saved after it
+    /// read the profile, and two edits of different fields from losing each other's edited mark.
+    /// </summary>
+    public int Revision { get; private set; }
+
     /// <summary>Fields the operator edited; extraction never overwrites them.</summary>
     public IReadOnlyList<string> EditedFields => _editedFields.AsReadOnly();
 
@@ -83,13 +89,13 @@ public sealed class KnowledgeProfile : Entity, IAggregateRoot
 
         ExtractionStatus = ProfileExtractionStatus.Done;
         ExtractedAt = now;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     public void MarkExtractionFailed(DateTimeOffset now)
     {
         ExtractionStatus = ProfileExtractionStatus.Failed;
-        UpdatedAt = now;
+        Touch(now);
     }
 
     public void EditProductName(string? productName, DateTimeOffset now)
@@ -125,6 +131,12 @@ public sealed class KnowledgeProfile : Entity, IAggregateRoot
             _editedFields.Add(field);
         }
 
+        Touch(now);
+    }
+
+    private void Touch(DateTimeOffset now)
+    {
         UpdatedAt = now;
+        Revision++;
     }
 }

@@ -28,6 +28,28 @@ public sealed class KnowledgeProfileTests
     }
 
     [Test]
+    public void EveryChange_RaisesTheRevision_SoConcurrentSavesConflict()
+    {
+        var profile = NewProfile();
+        var revisions = new List<int> { profile.Revision };
+
+        profile.ApplyExtraction("Zenpad", null, [], [], Now);
+        revisions.Add(profile.Revision);
+        profile.EditProductName("Zenpad Pro", Now);
+        revisions.Add(profile.Revision);
+        profile.EditSummary("Notes.", Now);
+        revisions.Add(profile.Revision);
+        profile.EditTopics(["Export"], Now);
+        revisions.Add(profile.Revision);
+        profile.EditGlossary([], Now);
+        revisions.Add(profile.Revision);
+        profile.MarkExtractionFailed(Now);
+        revisions.Add(profile.Revision);
+
+        Assert.That(revisions, Is.EqualTo(new[] { 0, 1, 2, 3, 4, 5, 6 }));
+    }
+
+    [Test]
     public void CreateFor_WhenBotIdIsEmpty_Throws() =>
         DomainAssert.ThrowsValidation("bot_id", () => KnowledgeProfile.CreateFor(Guid.Empty, Now));
 

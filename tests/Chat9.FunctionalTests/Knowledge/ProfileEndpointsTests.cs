@@ -1,9 +1,13 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Chat9.Application.Knowledge.Profile.Common;
+using Chat9.Domain.Common.Persistence;
 using Chat9.Domain.Jobs;
+using Chat9.Domain.Knowledge;
 using Chat9.FunctionalTests.Infrastructure;
 using Chat9.FunctionalTests.Infrastructure.TestDatabases;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chat9.FunctionalTests.Knowledge;
 
@@ -45,6 +49,43 @@ public sealed class ProfileEndpointsTests(DatabaseKind databaseKind) : Functiona
         ["RateLimits:ManagementPerKeyPerMinute"] = "10000",
         ["RateLimits:UploadsPerBotPerHour"] = "1000",
     };
+
+    /// <summary>
+    /// The race the profile's revision token closes: an operator's edit committed after an extraction read the profile
+    /// and before it saved. The extraction's save conflicts, it reads the profile again and applies on top: the edit
+    /// stays, the extraction fills the fields nobody edited.
+    /// </summary>
+    [Test]
+    public async Task An_edit_saved_while_an_extraction_applies_is_kept_and_the_extraction_lands_on_top()
+    {
+        var bot = await CreateBotAsync("Race Assistant");
+        using var management = ClientWithKey(bot.ApiKey);
+        using var scope = Factory.Services.CreateScope();
+        var profiles = scope.ServiceProvider.GetRequiredService<IRepository<KnowledgeProfile>>();
+        var unitOfWork = scope.ServiceProvider.GetRequiredService<IUnitOfWork>();
+        var attempts = 0;
+
+        await profiles.ChangeAsync(unitOfWork, bot.Id, TimeProvider.System, (profile, now) =>
+        {
+            if (++attempts == 1)
+            {
+                // Another request (the operator's PATCH) commits between this read and the save below.
+                var edit = management.PatchAsync("/knowledge/profile", Json("""{"product_name": "Edited name"}""")).GetAwaiter().GetResult();
+                Assert.That((int)edit.StatusCode, Is.EqualTo(200));
+            }
+
+            profile.ApplyExtraction("Extracted name", "Extracted summary.", ["Exports"], [], now);
+        }, CancellationToken.None);
+        var stored = await ReadJsonAsync(await management.GetAsync("/knowledge/profile"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(attempts, Is.EqualTo(2), "the first save conflicted with the edit and the extraction was applied again");
+            Assert.That(stored.GetProperty("product_name").GetString(), Is.EqualTo("Edited name"), stored.ToString());
+            Assert.That(stored.GetProperty("summary").GetString(), Is.EqualTo("Extracted summary."));
+            Assert.That(Strings(stored.GetProperty("edited_fields")), Is.EquivalentTo(new[] { "product_name" }));
+        }
+    }
 
     [Test]
     public async Task The_profile_is_extracted_from_the_documents_after_an_upload()

@@ -14,6 +14,7 @@ internal sealed class KnowledgeProfileConfiguration : IEntityTypeConfiguration<K
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasOne<Bot>().WithOne().HasForeignKey<KnowledgeProfile>(p => p.BotId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(p => p.ExtractionStatus).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Revision).IsConcurrencyToken();
         builder.Ignore(p => p.Topics);
         builder.Ignore(p => p.Glossary);
         builder.Ignore(p => p.EditedFields);

@@ -4,7 +4,7 @@ using Chat9.Domain.Knowledge.Specifications;
 
 namespace Chat9.Application.Knowledge.Profile.Common;
 
-internal static class ProfileLookup
+public static class ProfileLookup
 {
     /// <summary>
     /// The bot's profile, tracked for a change. Every bot gets one when it is created; should the row be missing anyway
@@ -20,5 +20,31 @@ internal static class ProfileLookup
         }
 
         return profile;
+    }
+
+    /// <summary>
+    /// Reads the profile, applies <paramref name="change"/> and saves; when another change was saved in between (the
+    /// profile's revision moved), reads it again and applies the change on top, so neither change is lost.
+    /// </summary>
+    public static async Task<KnowledgeProfile> ChangeAsync(
+        this IRepository<KnowledgeProfile> profiles, IUnitOfWork unitOfWork, Guid botId, TimeProvider clock,
+        Action<KnowledgeProfile, DateTimeOffset> change, CancellationToken ct)
+    {
+        const int MaxAttempts = 5;
+        for (var attempt = 1; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var profile = await profiles.GetForChangeAsync(botId, now, ct);
+            change(profile, now);
+            try
+            {
+                await unitOfWork.SaveChangesAsync(ct);
+                return profile;
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                unitOfWork.DiscardChanges();
+            }
+        }
     }
 }

@@ -10,10 +10,13 @@ public sealed class EditKnowledgeProfileCommandHandler(IRepository<KnowledgeProf
 {
     public async ValueTask<KnowledgeProfileDto> Handle(EditKnowledgeProfileCommand command, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var profile = await profiles.GetForChangeAsync(command.BotId, now, cancellationToken);
         var patch = command.Patch;
+        var profile = await profiles.ChangeAsync(unitOfWork, command.BotId, clock, (current, now) => Apply(current, patch, now), cancellationToken);
+        return KnowledgeProfileDto.From(profile);
+    }
 
+    private static void Apply(KnowledgeProfile profile, KnowledgeProfilePatch patch, DateTimeOffset now)
+    {
         if (patch.ProductName.IsSet)
         {
             profile.EditProductName(NullIfBlank(patch.ProductName.Value), now);
@@ -33,9 +36,6 @@ public sealed class EditKnowledgeProfileCommandHandler(IRepository<KnowledgeProf
         {
             profile.EditGlossary(patch.Glossary.Value!.Select(g => new GlossaryEntry(g!.Term!.Trim(), g.Definition!.Trim())), now);
         }
-
-        await unitOfWork.SaveChangesAsync(cancellationToken);
-        return KnowledgeProfileDto.From(profile);
     }
 
     // A blank name or summary says "none", like null: the bot's name then stands in for the product.

@@ -50,11 +50,10 @@ public sealed class ExtractKnowledgeProfileCommandHandler(
         {
             var draft = await ExtractAsync(bot, cancellationToken);
 
-            // Loaded only now, after the slow part, so an edit made meanwhile is seen and kept.
-            var now = clock.GetUtcNow();
-            var profile = await profiles.GetForChangeAsync(bot.Id, now, cancellationToken);
-            profile.ApplyExtraction(draft.ProductName, draft.Summary, draft.Topics, draft.Glossary, now);
-            await unitOfWork.SaveChangesAsync(cancellationToken);
+            // Loaded only now, after the slow part, so an edit made meanwhile is seen and kept; an edit saved between
+            // this read and the save raises the profile's revision, and the extraction is applied again on top of it.
+            await profiles.ChangeAsync(unitOfWork, bot.Id, clock, (profile, now) =>
+                profile.ApplyExtraction(draft.ProductName, draft.Summary, draft.Topics, draft.Glossary, now), cancellationToken);
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {

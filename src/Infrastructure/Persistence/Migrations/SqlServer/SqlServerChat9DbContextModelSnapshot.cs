@@ -536,6 +536,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("ProductName")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.Property<string>("Summary")
                         .HasColumnType("nvarchar(max)");
 

@@ -530,6 +530,10 @@ namespace Chat9.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("ProductName")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Summary")
                         .HasColumnType("TEXT");
 
