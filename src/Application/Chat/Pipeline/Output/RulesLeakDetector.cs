@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+
 namespace Chat9.Application.Chat.Pipeline.Output;
 
 /// <summary>
@@ -15,35 +18,21 @@ internal sealed class RulesLeakDetector
 
     private const ulong Base = 1_000_003;
 
-    private readonly string _rules;
-    private readonly HashSet<ulong> _windowHashes = [];
-    private readonly ulong _outgoingFactor;
+    private static readonly ulong OutgoingFactor = Power(Base, SpanLength - 1);
+
+    private readonly RulesFingerprint _rules;
     private readonly char[] _window = new char[SpanLength];
     private int _filled;
     private int _next;
     private ulong _hash;
     private bool _afterSpace = true;
 
-    public RulesLeakDetector(string? rulesText)
-    {
-        _rules = Normalize(rulesText ?? string.Empty);
-        _outgoingFactor = Power(Base, SpanLength - 1);
-
-        ulong hash = 0;
-        for (var i = 0; i < _rules.Length; i++)
-        {
-            hash = Roll(hash, i >= SpanLength ? _rules[i - SpanLength] : null, _rules[i]);
-            if (i >= SpanLength - 1)
-            {
-                _windowHashes.Add(hash);
-            }
-        }
-    }
+    public RulesLeakDetector(string? rulesText) => _rules = RulesFingerprint.Of(rulesText ?? string.Empty);
 
     /// <summary>Feeds one output character; true when the last <see cref="SpanLength"/> normalised characters are rules text.</summary>
     public bool Feed(char c)
     {
-        if (_windowHashes.Count == 0)
+        if (_rules.WindowHashes.Count == 0)
         {
             return false;
         }
@@ -70,18 +59,18 @@ internal sealed class RulesLeakDetector
         _next = (_next + 1) % SpanLength;
         _filled = Math.Min(_filled + 1, SpanLength);
 
-        return _filled == SpanLength && _windowHashes.Contains(_hash) && _rules.Contains(CurrentWindow(), StringComparison.Ordinal);
+        return _filled == SpanLength && _rules.WindowHashes.Contains(_hash) && _rules.Text.Contains(CurrentWindow(), StringComparison.Ordinal);
     }
 
     private string CurrentWindow() => string.Concat(_window.AsSpan(_next), _window.AsSpan(0, _next));
 
-    private ulong Roll(ulong hash, char? outgoing, char incoming)
+    private static ulong Roll(ulong hash, char? outgoing, char incoming)
     {
         unchecked
         {
             if (outgoing is { } old)
             {
-                hash -= old * _outgoingFactor;
+                hash -= old * OutgoingFactor;
             }
 
             return (hash * Base) + incoming;
@@ -125,5 +114,54 @@ internal sealed class RulesLeakDetector
         }
 
         return normalized.ToString();
+    }
+
+    /// <summary>
+    /// The normalised rules text and the hash of each of its windows: computed once per distinct rules text (a bot's
+    /// rules differ only by its names and the answer language) and shared by every answer streaming with them, so an
+    /// open stream does not carry its own copy (it was about a quarter of a stream's memory).
+    /// </summary>
+    private sealed class RulesFingerprint
+    {
+        /// <summary>Distinct rules texts kept; past it the cache starts over (it only saves work, never changes results).</summary>
+        private const int CacheCapacity = 512;
+
+        private static readonly ConcurrentDictionary<string, RulesFingerprint> Cache = new(StringComparer.Ordinal);
+
+        private RulesFingerprint(string rulesText)
+        {
+            Text = Normalize(rulesText);
+            var hashes = new HashSet<ulong>();
+            ulong hash = 0;
+            for (var i = 0; i < Text.Length; i++)
+            {
+                hash = Roll(hash, i >= SpanLength ? Text[i - SpanLength] : null, Text[i]);
+                if (i >= SpanLength - 1)
+                {
+                    hashes.Add(hash);
+                }
+            }
+
+            WindowHashes = hashes.ToFrozenSet();
+        }
+
+        public string Text { get; }
+
+        public FrozenSet<ulong> WindowHashes { get; }
+
+        public static RulesFingerprint Of(string rulesText)
+        {
+            if (Cache.TryGetValue(rulesText, out var known))
+            {
+                return known;
+            }
+
+            if (Cache.Count >= CacheCapacity)
+            {
+                Cache.Clear();
+            }
+
+            return Cache.GetOrAdd(rulesText, text => new RulesFingerprint(text));
+        }
     }
 }
