@@ -16,7 +16,11 @@ public abstract class ChatFixtureBase(DatabaseKind databaseKind) : FunctionalTes
 {
     public const string DocsBase = "https://docs.notewell.example/";
 
+    /// <summary>The question <see cref="PasswordResetBotAsync"/>'s one document answers.</summary>
+    protected const string PasswordResetQuestion = "How long is the password reset link valid?";
+
     private Lazy<Task<CreatedBotDto>>? _notewell;
+    private Lazy<Task<CreatedBotDto>>? _passwordReset;
 
     protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
@@ -52,6 +56,17 @@ public abstract class ChatFixtureBase(DatabaseKind databaseKind) : FunctionalTes
     protected Task<CreatedBotDto> NotewellBotAsync() => (_notewell ??= new Lazy<Task<CreatedBotDto>>(CreateNotewellBotAsync)).Value;
 
     protected HttpClient NotewellClient(CreatedBotDto bot) => ClientWithKey(bot.ApiKey);
+
+    /// <summary>A bot whose one ready document answers <see cref="PasswordResetQuestion"/> (created once per fixture): the fault suites' subject.</summary>
+    protected Task<CreatedBotDto> PasswordResetBotAsync() => (_passwordReset ??= new Lazy<Task<CreatedBotDto>>(async () =>
+    {
+        var bot = await CreateBotAsync("Password reset");
+        using var management = ClientWithKey(bot.ApiKey);
+        var id = await management.UploadOkAsync("password.md", System.Text.Encoding.UTF8.GetBytes(
+            "# Password reset\n\nThe password reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page."));
+        Assert.That((await management.WaitUntilProcessedAsync(id)).GetProperty("status").GetString(), Is.EqualTo("ready"));
+        return bot;
+    })).Value;
 
     protected async Task<JsonElement> AskAsync(HttpClient client, string question, Guid? sessionId = null)
     {

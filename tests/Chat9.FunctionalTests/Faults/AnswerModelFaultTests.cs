@@ -19,12 +19,11 @@ namespace Chat9.FunctionalTests.Faults;
 /// </summary>
 public sealed class AnswerModelFaultTests(DatabaseKind databaseKind) : ChatFixtureBase(databaseKind)
 {
-    private const string Question = "How long is the password reset link valid?";
+    private const string Question = PasswordResetQuestion;
     private const string Reply = "The reset link in the e-mail is valid for one hour [1]. After that, ask for a new link from the sign-in page [1].";
     private const string ReplyAsSent = "The reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page.";
 
     private FakeOpenAIServer _model = null!;
-    private Lazy<Task<Application.Bots.CreateBot.CreatedBotDto>>? _bot;
 
     protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(
         _model,
@@ -97,7 +96,7 @@ public sealed class AnswerModelFaultTests(DatabaseKind databaseKind) : ChatFixtu
     public async Task AFailingAnswerModel_EndsTheTurnAsDocumented_AndStoresTheQuestionOnce_AndTheSessionGoesOn(
         ChatRoute route, Action<FakeOpenAIServer> arrange, Ending ending, int attempts, bool partial)
     {
-        var bot = await BotAsync();
+        var bot = await PasswordResetBotAsync();
         var session = await NewSessionAsync(bot);
         var callsBefore = _model.ChatRequests.Count;
         arrange(_model);
@@ -185,13 +184,4 @@ public sealed class AnswerModelFaultTests(DatabaseKind databaseKind) : ChatFixtu
         return JsonDocument.Parse(await init.Content.ReadAsStringAsync()).RootElement.GetProperty("session_id").GetGuid();
     }
 
-    private Task<Application.Bots.CreateBot.CreatedBotDto> BotAsync() => (_bot ??= new(async () =>
-    {
-        var bot = await CreateBotAsync("Answer model faults");
-        using var management = ClientWithKey(bot.ApiKey);
-        var id = await management.UploadOkAsync("password.md", Encoding.UTF8.GetBytes(
-            "# Password reset\n\nThe password reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page."));
-        Assert.That((await management.WaitUntilProcessedAsync(id)).GetProperty("status").GetString(), Is.EqualTo("ready"));
-        return bot;
-    })).Value;
 }

@@ -17,11 +17,10 @@ namespace Chat9.FunctionalTests.Faults;
 /// </summary>
 public sealed class ClientDisconnectTests(DatabaseKind databaseKind) : ChatFixtureBase(databaseKind)
 {
-    private const string Question = "How long is the password reset link valid?";
+    private const string Question = PasswordResetQuestion;
     private const string ReplyAsSent = "The reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page.";
 
     private FakeOpenAIServer _model = null!;
-    private Lazy<Task<Application.Bots.CreateBot.CreatedBotDto>>? _bot;
 
     protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(
         _model,
@@ -49,7 +48,7 @@ public sealed class ClientDisconnectTests(DatabaseKind databaseKind) : ChatFixtu
     [TestCase(ChatRoute.ManagementStream, false)]
     public async Task AClientThatGoesAway_CancelsTheModelCall_StoresWhatWasGenerated_AndReleasesTheSession(ChatRoute route, bool midAnswer)
     {
-        var bot = await BotAsync();
+        var bot = await PasswordResetBotAsync();
         var init = await Client.PostAsync("/widget/session/init", Json(JsonSerializer.Serialize(new { bot_id = bot.PublicId })));
         var session = JsonDocument.Parse(await init.Content.ReadAsStringAsync()).RootElement.GetProperty("session_id").GetGuid();
         if (midAnswer)
@@ -131,13 +130,4 @@ public sealed class ClientDisconnectTests(DatabaseKind databaseKind) : ChatFixtu
         }
     }
 
-    private Task<Application.Bots.CreateBot.CreatedBotDto> BotAsync() => (_bot ??= new(async () =>
-    {
-        var bot = await CreateBotAsync("Disconnects");
-        using var management = ClientWithKey(bot.ApiKey);
-        var id = await management.UploadOkAsync("password.md", Encoding.UTF8.GetBytes(
-            "# Password reset\n\nThe password reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page."));
-        Assert.That((await management.WaitUntilProcessedAsync(id)).GetProperty("status").GetString(), Is.EqualTo("ready"));
-        return bot;
-    })).Value;
 }

@@ -16,12 +16,11 @@ namespace Chat9.FunctionalTests.Faults;
 /// </summary>
 public sealed class GuardModelFaultTests(DatabaseKind databaseKind) : ChatFixtureBase(databaseKind)
 {
-    private const string Question = "How long is the password reset link valid?";
+    private const string Question = PasswordResetQuestion;
     private const string Reply = "The reset link is valid for one hour [1].";
     private const string ReplyAsSent = "The reset link is valid for one hour.";
 
     private FakeOpenAIServer _model = null!;
-    private Lazy<Task<Application.Bots.CreateBot.CreatedBotDto>>? _bot;
 
     protected override IReadOnlyDictionary<string, string?> Settings => FakeAnswerModelSettings(
         _model,
@@ -69,7 +68,7 @@ public sealed class GuardModelFaultTests(DatabaseKind databaseKind) : ChatFixtur
     [TestCaseSource(nameof(Faults))]
     public async Task AFailingGuardModel_IsSkipped_AndTheTurnIsAnsweredAndStoredNormally(Action<FakeOpenAIServer> arrange, string[] purposes)
     {
-        var bot = await BotAsync();
+        var bot = await PasswordResetBotAsync();
         var init = await Client.PostAsync("/widget/session/init", Json(JsonSerializer.Serialize(new { bot_id = bot.PublicId })));
         var session = JsonDocument.Parse(await init.Content.ReadAsStringAsync()).RootElement.GetProperty("session_id").GetGuid();
         arrange(_model);
@@ -111,13 +110,4 @@ public sealed class GuardModelFaultTests(DatabaseKind databaseKind) : ChatFixtur
         }
     }
 
-    private Task<Application.Bots.CreateBot.CreatedBotDto> BotAsync() => (_bot ??= new(async () =>
-    {
-        var bot = await CreateBotAsync("Guard model faults");
-        using var management = ClientWithKey(bot.ApiKey);
-        var id = await management.UploadOkAsync("password.md", Encoding.UTF8.GetBytes(
-            "# Password reset\n\nThe password reset link in the e-mail is valid for one hour. After that, ask for a new link from the sign-in page."));
-        Assert.That((await management.WaitUntilProcessedAsync(id)).GetProperty("status").GetString(), Is.EqualTo("ready"));
-        return bot;
-    })).Value;
 }
