@@ -147,6 +147,14 @@ public sealed class AnswerPipeline(
         }
 
         // Stage 6 and 7: answer and output checks.
+        if (answerModel.IsConfigured && !turn.DryRun)
+        {
+            // From here on only the context's text is read, and a streamed answer can stay open for a minute: the
+            // other candidates keep their ids and scores (diagnostics) but let go of their text.
+            retrieval = retrieval.WithoutTextOutsideContext();
+            run.Retrieval = retrieval;
+        }
+
         var steps = answerModel.IsConfigured
             ? ModelAnswerAsync(turn, run, retrieval, cancellationToken)
             : ExtractiveAnswerAsync(turn, run, retrieval, cancellationToken);

@@ -189,6 +189,10 @@ public sealed record RetrievalResult(
     RetrievalTimings Timings)
 {
     public IEnumerable<RetrievedChunk> Context => Chunks.Where(c => c.InContext);
+
+    /// <summary>This result with the text of the candidates outside the context dropped; ids, names and scores stay.</summary>
+    public RetrievalResult WithoutTextOutsideContext() =>
+        this with { Chunks = [.. Chunks.Select(c => c.InContext ? c : c with { Chunk = c.Chunk with { Text = string.Empty } })] };
 }
 
 public sealed record RetrievalTimings(double TotalMs, double LexicalMs, double? VectorMs, double FusionMs);
