@@ -151,6 +151,109 @@ public sealed partial class ServerRestartTests
         }
     }
 
+    /// <summary>
+    /// A graceful stop (SIGTERM) while an answer streams: the host waits <c>shutdownTimeoutSeconds</c> for requests,
+    /// then aborts the stream; the turn stores what it had sent as an interrupted answer and releases its session, so
+    /// after the restart the transcript is whole and the session answers at once.
+    /// </summary>
+    [Test]
+    public async Task StoppedGracefullyMidTurn_TheStreamedTextIsStoredAsInterrupted_AndTheSessionIsFree()
+    {
+        const string Question = "How do I export my notes?";
+        await using var model = await FakeOpenAIServer.StartAsync();
+        var data = Directory.CreateTempSubdirectory("chat9-restart-");
+        var environment = new Dictionary<string, string>
+        {
+            ["Models__Provider"] = "openai_compatible",
+            ["Models__Endpoint"] = model.OpenAIEndpoint,
+            ["Models__AnswerModel"] = "fake-answer",
+            ["Models__GuardModel"] = "none",
+            ["Models__EmbeddingModel"] = "none",
+            ["shutdownTimeoutSeconds"] = "2",
+            ["Limits__SessionTurnWaitSeconds"] = "1",
+            ["RateLimits__ChatPerKeyPerMinute"] = "100000",
+            ["RateLimits__ManagementPerKeyPerMinute"] = "100000",
+        };
+        try
+        {
+            var port = ServerProcess.FreePort();
+            string apiKey;
+            Guid sessionId;
+            var received = new StringBuilder();
+            await using (var server = await ServerProcess.StartAsync(data.FullName, port, environment))
+            {
+                apiKey = ApiKeyLine().Match(server.Output).Groups[1].Value;
+                using var client = ClientWithKey(server, apiKey);
+                await WaitForDemoDocumentsAsync(client);
+                sessionId = JsonDocument.Parse(await PostChatOkAsync(client, "Can I share a notebook?", null)).RootElement.GetProperty("session_id").GetGuid();
+
+                model.TokenDelay = TimeSpan.FromMilliseconds(100);
+                model.ChunkCount = 300;
+                using var request = ChatRequest(Question, sessionId, key: null);
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+                using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+                var chunks = 0;
+                while (chunks < 5 && await reader.ReadLineAsync() is { } line)
+                {
+                    if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonDocument.Parse(line[6..]).RootElement is { } frame
+                        && frame.GetProperty("type").GetString() == "chunk")
+                    {
+                        received.Append(frame.GetProperty("text").GetString());
+                        chunks++;
+                    }
+                }
+
+                var stopping = server.TerminateAsync(TimeSpan.FromSeconds(30));
+                try
+                {
+                    while (await reader.ReadLineAsync() is { } line)
+                    {
+                        if (line.StartsWith("data: ", StringComparison.Ordinal) && JsonDocument.Parse(line[6..]).RootElement is { } frame
+                            && frame.GetProperty("type").GetString() == "chunk")
+                        {
+                            received.Append(frame.GetProperty("text").GetString());
+                        }
+                    }
+                }
+                catch (HttpIOException)
+                {
+                    // The host aborted the stream at the end of its shutdown timeout.
+                }
+                catch (IOException)
+                {
+                }
+
+                await stopping;
+            }
+
+            model.TokenDelay = TimeSpan.Zero;
+            model.ChunkCount = 5;
+            await using (var restarted = await ServerProcess.StartAsync(data.FullName, port, environment))
+            {
+                using var client = ClientWithKey(restarted, apiKey);
+                var afterRestart = JsonDocument.Parse(await client.GetStringAsync($"/chat/sessions/{sessionId}")).RootElement.GetProperty("messages").EnumerateArray().ToList();
+                using var next = ChatRequest("What formats can I export to?", sessionId, key: null);
+                var answered = await client.SendAsync(next);
+
+                var interrupted = afterRestart[^1];
+                using (Assert.EnterMultipleScope())
+                {
+                    Assert.That(afterRestart[^2].GetProperty("content").GetString(), Is.EqualTo(Question));
+                    Assert.That(interrupted.GetProperty("role").GetString(), Is.EqualTo("assistant"));
+                    Assert.That(interrupted.GetProperty("interrupted").GetBoolean(), Is.True, interrupted.ToString());
+                    Assert.That(interrupted.GetProperty("content").GetString(), Is.Not.Empty.And.EqualTo(received.ToString()), "exactly what the visitor was sent");
+                    Assert.That((int)answered.StatusCode, Is.EqualTo(200), "the stopped turn released its session");
+                }
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            data.Delete(recursive: true);
+        }
+    }
+
     private static HttpClient ClientWithKey(ServerProcess server, string apiKey)
     {
         var client = server.CreateClient();

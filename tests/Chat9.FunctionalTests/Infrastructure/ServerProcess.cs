@@ -59,6 +59,18 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>Asks the process to stop (SIGTERM, as <c>docker stop</c> or systemd do) and waits until it has exited.</summary>
+    public async Task TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+    }
+
     /// <summary>Stops the process at once, as a crash or <c>kill -9</c> would.</summary>
     public async Task KillAsync()
     {
