@@ -153,7 +153,7 @@ public sealed partial class ServerRestartTests
 
     /// <summary>
     /// A graceful stop (SIGTERM) while an answer streams: the host waits <c>shutdownTimeoutSeconds</c> for requests,
-    /// then aborts the stream; the turn stores what it had sent as an interrupted answer and releases its session, so
+    /// then aborts the stream; the turn stores what it had written as an interrupted answer and releases its session, so
     /// after the restart the transcript is whole and the session answers at once.
     /// </summary>
     [Test]
@@ -242,7 +242,9 @@ public sealed partial class ServerRestartTests
                     Assert.That(afterRestart[^2].GetProperty("content").GetString(), Is.EqualTo(Question));
                     Assert.That(interrupted.GetProperty("role").GetString(), Is.EqualTo("assistant"));
                     Assert.That(interrupted.GetProperty("interrupted").GetBoolean(), Is.True, interrupted.ToString());
-                    Assert.That(interrupted.GetProperty("content").GetString(), Is.Not.Empty.And.EqualTo(received.ToString()), "exactly what the visitor was sent");
+                    // The server stores what it wrote; frames written just before the abort may not reach the client.
+                    Assert.That(received.ToString(), Is.Not.Empty);
+                    Assert.That(interrupted.GetProperty("content").GetString(), Does.StartWith(received.ToString()), "everything the visitor saw is stored");
                     Assert.That((int)answered.StatusCode, Is.EqualTo(200), "the stopped turn released its session");
                 }
             }
