@@ -23,6 +23,21 @@ public sealed class SessionTurnLocks(Chat9DbContext db) : ISessionTurnLocks
         return taken == 1;
     }
 
+    public Task<bool> TryAcquireAsync(
+        Guid sessionId, Guid leaseId, DateTimeOffset now, TimeSpan lease, Func<CancellationToken, Task> withLease, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (!await TryAcquireAsync(sessionId, leaseId, now, lease, ct))
+            {
+                return false;
+            }
+
+            await withLease(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
     public Task ReleaseAsync(Guid sessionId, Guid leaseId, CancellationToken cancellationToken) =>
         db.Set<Session>()
             .Where(s => s.Id == sessionId && EF.Property<Guid?>(s, SessionTurnLockColumns.LeaseId) == leaseId)

@@ -23,10 +23,20 @@ public sealed class SessionTurnGate(
 {
     private static readonly TimeSpan BusyPollInterval = TimeSpan.FromMilliseconds(100);
 
-    public async Task AcquireAsync(Guid botId, Guid sessionId, Guid leaseId, TimeSpan lease, CancellationToken cancellationToken)
+    public Task AcquireAsync(Guid botId, Guid sessionId, Guid leaseId, TimeSpan lease, CancellationToken cancellationToken) =>
+        AcquireAsync(botId, sessionId, leaseId, lease, withLease: null, cancellationToken);
+
+    /// <summary>
+    /// Waits for the lease; <paramref name="withLease"/>, when given, runs in the transaction that takes it, so the lease
+    /// and what the work saves (a turn's question) are one commit instead of two.
+    /// </summary>
+    public async Task AcquireAsync(
+        Guid botId, Guid sessionId, Guid leaseId, TimeSpan lease, Func<CancellationToken, Task>? withLease, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + TimeSpan.FromSeconds(options.Value.SessionTurnWaitSeconds);
-        while (!await turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, cancellationToken))
+        while (!await (withLease is null
+                   ? turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, cancellationToken)
+                   : turnLocks.TryAcquireAsync(sessionId, leaseId, clock.GetUtcNow(), lease, withLease, cancellationToken)))
         {
             if (!await sessions.AnyAsync(new SessionOfBotSpec(botId, sessionId), cancellationToken))
             {

@@ -74,10 +74,15 @@ public sealed class ChatTurnRunner(
             question = VisitorText.EnsureWithinLimit(question, limits.MessageMaxChars);
         }
 
-        // A new session is inserted already holding the turn lease, together with the question: one commit.
+        // The question is stored in the commit that takes the turn lease: a new session is inserted already holding it,
+        // an existing one takes it in the transaction that stores the question.
         var leaseId = Guid.NewGuid();
         var leaseDuration = TimeSpan.FromSeconds(models.Value.AnswerTimeoutSeconds + limits.TurnLeaseMarginSeconds);
         var created = existing is null ? Session.Start(bot.Id, request.Channel, user: null, hints: null, clock.GetUtcNow()) : null;
+        var sessionId = created?.Id ?? existing!.Id;
+        Session session = null!;
+        List<Message> history = null!;
+        Guid? userMessageId = null;
         if (created is not null)
         {
             sessions.Add(created);
@@ -85,32 +90,18 @@ public sealed class ChatTurnRunner(
         }
         else
         {
-            await turnGate.AcquireAsync(bot.Id, existing!.Id, leaseId, leaseDuration, cancellationToken);
+            await turnGate.AcquireAsync(bot.Id, sessionId, leaseId, leaseDuration, StoreQuestionAsync, cancellationToken);
         }
 
-        var sessionId = created?.Id ?? existing!.Id;
         var state = new TurnState();
         try
         {
-            var session = created ?? await OpenSessionAsync(bot.Id, sessionId, isGreeting, cancellationToken);
-            state.Session = session;
-            var history = session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
-            Guid? userMessageId = null;
-            if (!isGreeting && history.LastOrDefault() is { Role: MessageRole.User } unanswered && unanswered.Id == request.ReuseUserMessageId)
+            if (created is not null)
             {
-                // An idempotent retry of a turn that failed: its question is already stored.
-                history.RemoveAt(history.Count - 1);
-                userMessageId = unanswered.Id;
-            }
-            else if (!isGreeting)
-            {
-                userMessageId = session.PostUserMessage(question, clock.GetUtcNow()).Id;
+                await StoreQuestionAsync(cancellationToken);
             }
 
-            if (created is not null || userMessageId is not null)
-            {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-            }
+            state.Session = session;
 
             // pipeline.md "Language": token locale → hints locale → request locale / browser → Accept-Language.
             var languageHint = ConversationLanguages.HintFor(session, request.LanguageHint);
@@ -198,6 +189,34 @@ public sealed class ChatTurnRunner(
             if (!state.LeaseReleased)
             {
                 await turnGate.ReleaseQuietlyAsync(sessionId, leaseId);
+            }
+        }
+
+        async Task StoreQuestionAsync(CancellationToken ct)
+        {
+            if (created is null)
+            {
+                // Runs inside the lease's transaction, which may be retried: start from fresh reads.
+                unitOfWork.DiscardChanges();
+            }
+
+            session = created ?? await OpenSessionAsync(bot.Id, sessionId, isGreeting, ct);
+            history = session.Messages.OrderBy(m => m.CreatedAt).ThenBy(m => m.Id).ToList();
+            userMessageId = null;
+            if (!isGreeting && history.LastOrDefault() is { Role: MessageRole.User } unanswered && unanswered.Id == request.ReuseUserMessageId)
+            {
+                // An idempotent retry of a turn that failed: its question is already stored.
+                history.RemoveAt(history.Count - 1);
+                userMessageId = unanswered.Id;
+            }
+            else if (!isGreeting)
+            {
+                userMessageId = session.PostUserMessage(question, clock.GetUtcNow()).Id;
+            }
+
+            if (created is not null || userMessageId is not null)
+            {
+                await unitOfWork.SaveChangesAsync(ct);
             }
         }
 
