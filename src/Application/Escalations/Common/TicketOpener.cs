@@ -34,7 +34,9 @@ public sealed class TicketOpener(
         Func<Ticket, AssistantReply> reply,
         CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        // Another ticket of this bot may take the number first: the save then conflicts, and the next attempt reads
+        // again and takes the next number.
+        return await unitOfWork.RetryOnConflictAsync(MaxAttempts, async () =>
         {
             var bot = await bots.FirstOrDefaultAsync(new BotByIdSpec(botId), cancellationToken)
                 ?? throw new InvalidOperationException($"Bot {botId} vanished while opening a ticket.");
@@ -57,17 +59,9 @@ public sealed class TicketOpener(
             tickets.Add(ticket);
             var message = session.PostAssistantMessage(reply(ticket), now);
             session.End(ticket.TicketNumber, now);
-            try
-            {
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-                return new OpenedTicket(ticket, message);
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                // Another ticket of this bot took the number first: read again and take the next one.
-                unitOfWork.DiscardChanges();
-            }
-        }
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            return new OpenedTicket(ticket, message);
+        });
     }
 
     /// <summary>The contact of widget-api.md: identified e-mail, then the given one, then the hints'.</summary>

@@ -6,6 +6,8 @@ namespace Chat9.Application.Knowledge.Profile.Common;
 
 public static class ProfileLookup
 {
+    private const int MaxAttempts = 5;
+
     /// <summary>
     /// The bot's profile, tracked for a change. Every bot gets one when it is created; should the row be missing anyway
     /// (a database restored in part), a new one is added rather than failing the operator's edit or the extraction.
@@ -26,25 +28,15 @@ public static class ProfileLookup
     /// Reads the profile, applies <paramref name="change"/> and saves; when another change was saved in between (the
     /// profile's revision moved), reads it again and applies the change on top, so neither change is lost.
     /// </summary>
-    public static async Task<KnowledgeProfile> ChangeAsync(
+    public static Task<KnowledgeProfile> ChangeAsync(
         this IRepository<KnowledgeProfile> profiles, IUnitOfWork unitOfWork, Guid botId, TimeProvider clock,
-        Action<KnowledgeProfile, DateTimeOffset> change, CancellationToken ct)
-    {
-        const int MaxAttempts = 5;
-        for (var attempt = 1; ; attempt++)
+        Action<KnowledgeProfile, DateTimeOffset> change, CancellationToken ct) =>
+        unitOfWork.RetryOnConflictAsync(MaxAttempts, async () =>
         {
             var now = clock.GetUtcNow();
             var profile = await profiles.GetForChangeAsync(botId, now, ct);
             change(profile, now);
-            try
-            {
-                await unitOfWork.SaveChangesAsync(ct);
-                return profile;
-            }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
-            {
-                unitOfWork.DiscardChanges();
-            }
-        }
-    }
+            await unitOfWork.SaveChangesAsync(ct);
+            return profile;
+        });
 }
